@@ -1,0 +1,61 @@
+package org.cqrsshop.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A MongoDB for one test run. With {@code CQRS_TEST_MONGODB_URI} set, tests run unchanged against
+ * that real MongoDB, in a database of their own that is dropped afterwards. Without it, an
+ * in-process MongoDB wire-protocol server stands in; it lacks transactions, {@code $text} and
+ * non-unique compound indexes, so a passing run on it proves behaviour, never performance.
+ */
+public final class TestMongo implements AutoCloseable {
+
+    public final String connectionString;
+    public final String database;
+    private final MongoServer standIn;
+
+    private TestMongo(String connectionString, String database, MongoServer standIn) {
+        this.connectionString = connectionString;
+        this.database = database;
+        this.standIn = standIn;
+    }
+
+    public static TestMongo start(String purpose) {
+        String database = "test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String realMongo = System.getenv("CQRS_TEST_MONGODB_URI");
+        if (realMongo != null && !realMongo.isBlank()) {
+            return new TestMongo(realMongo, database, null);
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.enableOplog();
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        return new TestMongo("mongodb://127.0.0.1:" + address.getPort(), database, server);
+    }
+
+    /** Settings in the names the query-app reads. */
+    public Map<String, String> appConfig() {
+        return Map.of("MONGODB_URI", connectionString, "MONGODB_DATABASE", database);
+    }
+
+    public MongoClient client() {
+        return MongoClients.create(connectionString);
+    }
+
+    @Override
+    public void close() {
+        if (standIn != null) {
+            standIn.shutdownNow();
+        } else {
+            try (MongoClient client = client()) {
+                client.getDatabase(database).drop();
+            }
+        }
+    }
+}
