@@ -1,0 +1,48 @@
+package org.cqrsshop.command.graphql;
+
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.cqrsshop.common.money.CurrencyCode;
+import org.cqrsshop.common.money.Money;
+import org.cqrsshop.graphql.errors.InvalidInput;
+
+/**
+ * Turns raw GraphQL input values into domain values. A value the domain refuses becomes an
+ * {@link InvalidInput} that names the field.
+ */
+public final class Inputs {
+
+    private Inputs() {}
+
+    public static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInput(field, "must be a UUID");
+        }
+    }
+
+    public static Money money(String field, MoneyInput input) {
+        CurrencyCode currency;
+        try {
+            currency = CurrencyCode.of(input.currency());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInput(field + ".currency", "must be an ISO 4217 currency code such as EUR");
+        }
+        return new Money(input.amountMinor().longValueExact(), currency);
+    }
+
+    public static OptionalLong expectedVersion(Integer expectedVersion) {
+        return expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
+    }
+
+    /** Builds a domain value, reporting its own refusal as invalid input at {@code field}. */
+    public static <T> T build(String field, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidInput(field, e.getMessage());
+        }
+    }
+}

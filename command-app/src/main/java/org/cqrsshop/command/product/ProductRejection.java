@@ -1,0 +1,39 @@
+package org.cqrsshop.command.product;
+
+import org.cqrsshop.command.decider.Rejection;
+import org.cqrsshop.common.error.ErrorCode;
+import org.cqrsshop.common.id.ProductId;
+
+/** Why a product refuses a command. */
+public sealed interface ProductRejection extends Rejection {
+
+    record AlreadyExists(ProductId productId) implements ProductRejection {
+        public ErrorCode code() {
+            return ErrorCode.PRODUCT_ALREADY_EXISTS;
+        }
+
+        public String message() {
+            return "product " + productId + " already exists";
+        }
+    }
+
+    record NotFound(ProductId productId) implements ProductRejection {
+        public ErrorCode code() {
+            return ErrorCode.NOT_FOUND;
+        }
+
+        public String message() {
+            return "product " + productId + " does not exist";
+        }
+    }
+
+    record AlreadyDeleted(ProductId productId) implements ProductRejection {
+        public ErrorCode code() {
+            return ErrorCode.PRODUCT_DELETED;
+        }
+
+        public String message() {
+            return "product " + productId + " was deleted";
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.cqrsshop.command.product.graphql;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("DeleteProductInput")
+public record DeleteProductInput(
+        @NotNull @Id String productId,
+        @PositiveOrZero @Description("Refuse the deletion with CONCURRENCY_CONFLICT unless the product is at this version")
+        Integer expectedVersion) {}
