@@ -63,6 +63,33 @@ public final class TestRabbit implements AutoCloseable {
         }
     }
 
+    /** Publishes raw bytes to the run's exchange, as a misbehaving or repeating producer would. */
+    public void publish(String routingKey, byte[] body) {
+        try (Channel channel = connection.createChannel()) {
+            channel.basicPublish(exchange, routingKey,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                            .contentType("application/json").deliveryMode(2).build(),
+                    body);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes one message from a queue without waiting, or {@code null} if it is empty. */
+    public byte[] take(String queue) {
+        try (Channel channel = connection.createChannel()) {
+            var response = channel.basicGet(queue, true);
+            return response == null ? null : response.getBody();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where the query-app dead-letters messages it can never apply. */
+    public String deadLetterQueue() {
+        return projectionQueue + ".dlq";
+    }
+
     public Channel channel() {
         try {
             return connection.createChannel();
@@ -75,6 +102,8 @@ public final class TestRabbit implements AutoCloseable {
     public void close() throws IOException, TimeoutException {
         try (Channel channel = connection.createChannel()) {
             channel.queueDelete(projectionQueue);
+            channel.queueDelete(deadLetterQueue());
+            channel.exchangeDelete(projectionQueue + ".dlx");
             channel.exchangeDelete(exchange);
         } finally {
             connection.close();

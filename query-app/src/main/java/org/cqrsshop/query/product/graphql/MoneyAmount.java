@@ -1,0 +1,9 @@
+package org.cqrsshop.query.product.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+@Type("Money")
+@Description("An amount in integer minor units (cents for EUR) of an ISO 4217 currency.")
+public record MoneyAmount(long amountMinor, @NonNull String currency) {}

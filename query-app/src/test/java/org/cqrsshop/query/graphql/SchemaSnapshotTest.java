@@ -1,0 +1,23 @@
+package org.cqrsshop.query.graphql;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.SchemaSnapshot;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = InfrastructureTestResource.class,
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+class SchemaSnapshotTest {
+
+    @Test
+    void generated_schema_equals_the_committed_one() throws Exception {
+        String generated = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        SchemaSnapshot.assertMatchesCommitted(generated, Path.of("schema.graphql"));
+    }
+}
