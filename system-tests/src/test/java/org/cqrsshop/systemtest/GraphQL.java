@@ -1,0 +1,57 @@
+package org.cqrsshop.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** A plain HTTP GraphQL client, as any consumer of the API would use. */
+final class GraphQL {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GraphQL() {}
+
+    static JsonNode post(URI endpoint, String document) {
+        try {
+            return postAsync(endpoint, document).join();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("GraphQL request to " + endpoint + " failed", e);
+        }
+    }
+
+    static CompletableFuture<JsonNode> postAsync(URI endpoint, String document) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("query", document));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static String get(URI url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

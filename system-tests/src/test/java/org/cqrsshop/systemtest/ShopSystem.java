@@ -1,0 +1,69 @@
+package org.cqrsshop.systemtest;
+
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.cqrsshop.testing.TestMongo;
+import org.cqrsshop.testing.TestPostgres;
+import org.cqrsshop.testing.TestRabbit;
+
+/**
+ * The whole system for one test run: a database, exchange and queue of its own on the real
+ * PostgreSQL and RabbitMQ, a MongoDB, and both apps as separate processes.
+ */
+final class ShopSystem implements AutoCloseable {
+
+    final TestPostgres postgres = TestPostgres.createDatabase("system");
+    final TestRabbit rabbit = TestRabbit.forRun("system");
+    final TestMongo mongo = TestMongo.start("system");
+    final AppProcess commandApp;
+    final AppProcess queryApp;
+
+    ShopSystem() {
+        Map<String, String> environment = new HashMap<>();
+        environment.putAll(postgres.appConfig());
+        environment.putAll(rabbit.appConfig());
+        environment.putAll(mongo.appConfig());
+        commandApp = new AppProcess("command-app", environment);
+        queryApp = new AppProcess("query-app", environment);
+    }
+
+    static ShopSystem start() throws Exception {
+        ShopSystem system = new ShopSystem();
+        try {
+            // The query-app declares its queue; it must exist before the first event is published.
+            system.queryApp.start();
+            system.awaitProjectionQueue();
+            system.commandApp.start();
+            return system;
+        } catch (Exception e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void awaitProjectionQueue() throws Exception {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (Channel channel = rabbit.channel()) {
+                channel.queueDeclarePassive(rabbit.projectionQueue);
+                return;
+            } catch (IOException notDeclaredYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the query-app never declared " + rabbit.projectionQueue);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            commandApp.close();
+            queryApp.close();
+        } finally {
+            rabbit.close();
+            postgres.close();
+            mongo.close();
+        }
+    }
+}
