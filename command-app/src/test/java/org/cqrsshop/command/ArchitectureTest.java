@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import org.junit.jupiter.api.Test;
 
 /** The domain is plain Java: frameworks stay in the adapters around it. */
@@ -14,12 +15,15 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.cqrsshop.command");
 
+    private static GivenClassesConjunction domain() {
+        return noClasses()
+                .that().resideInAnyPackage("org.cqrsshop.command.decider..", "org.cqrsshop.command.product..")
+                .and().resideOutsideOfPackage("org.cqrsshop.command.product.graphql..");
+    }
+
     @Test
     void domain_packages_import_no_framework() {
-        noClasses()
-                .that().resideInAnyPackage("org.cqrsshop.command.decider..", "org.cqrsshop.command.product..")
-                .and().resideOutsideOfPackage("org.cqrsshop.command.product.graphql..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        domain().should().dependOnClassesThat().resideInAnyPackage(
                         "io.quarkus..", "jakarta..", "io.smallrye..", "io.vertx..", "com.fasterxml..",
                         "org.bson..", "com.mongodb..", "org.eclipse.microprofile..", "org.jboss..")
                 .check(classes);
@@ -27,10 +31,7 @@ class ArchitectureTest {
 
     @Test
     void domain_does_not_reach_into_adapters() {
-        noClasses()
-                .that().resideInAnyPackage("org.cqrsshop.command.decider..", "org.cqrsshop.command.product..")
-                .and().resideOutsideOfPackage("org.cqrsshop.command.product.graphql..")
-                .should().dependOnClassesThat().resideInAnyPackage(
+        domain().should().dependOnClassesThat().resideInAnyPackage(
                         "org.cqrsshop.command.eventstore..", "org.cqrsshop.command.outbox..",
                         "org.cqrsshop.command.handling..", "org.cqrsshop.command.graphql..",
                         "org.cqrsshop.command.product.graphql..")

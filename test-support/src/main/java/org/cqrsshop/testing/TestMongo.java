@@ -2,11 +2,11 @@ package org.cqrsshop.testing;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.UUID;
+import org.cqrsshop.mongostandin.MongoStandIn;
 
 /**
  * A MongoDB for one test run. With {@code CQRS_TEST_MONGODB_URI} set, tests run unchanged against
@@ -18,9 +18,9 @@ public final class TestMongo implements AutoCloseable {
 
     public final String connectionString;
     public final String database;
-    private final MongoServer standIn;
+    private final MongoStandIn standIn;
 
-    private TestMongo(String connectionString, String database, MongoServer standIn) {
+    private TestMongo(String connectionString, String database, MongoStandIn standIn) {
         this.connectionString = connectionString;
         this.database = database;
         this.standIn = standIn;
@@ -32,11 +32,12 @@ public final class TestMongo implements AutoCloseable {
         if (realMongo != null && !realMongo.isBlank()) {
             return new TestMongo(realMongo, database, null);
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.enableOplog();
-        server.bind("127.0.0.1", 0);
-        InetSocketAddress address = server.getLocalAddress();
-        return new TestMongo("mongodb://127.0.0.1:" + address.getPort(), database, server);
+        try {
+            MongoStandIn standIn = MongoStandIn.start("127.0.0.1", 0, null);
+            return new TestMongo(standIn.connectionString(), database, standIn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Settings in the names the query-app reads. */
@@ -51,7 +52,7 @@ public final class TestMongo implements AutoCloseable {
     @Override
     public void close() {
         if (standIn != null) {
-            standIn.shutdownNow();
+            standIn.close();
         } else {
             try (MongoClient client = client()) {
                 client.getDatabase(database).drop();

@@ -5,6 +5,7 @@ import org.cqrsshop.common.event.product.ProductCreated;
 import org.cqrsshop.common.event.product.ProductDeleted;
 import org.cqrsshop.common.event.product.ProductEvent;
 import org.cqrsshop.common.event.product.ProductUpdated;
+import org.cqrsshop.common.money.Money;
 
 /**
  * How product events change a product view: a pure function, so that ordering, duplicates and
@@ -34,12 +35,7 @@ public final class ProductProjection {
         if (event instanceof ProductCreated created) {
             ProductView view = new ProductView();
             view.id = created.productId().toString();
-            view.sku = created.sku();
-            view.name = created.name();
-            view.description = created.description();
-            view.category = created.category();
-            view.priceAmountMinor = created.price().amountMinor();
-            view.priceCurrency = created.price().currency().value();
+            setDetails(view, created.sku(), created.name(), created.description(), created.category(), created.price());
             view.stockQuantity = created.stockQuantity();
             view.createdAt = envelope.occurredAt();
             view.updatedAt = envelope.occurredAt();
@@ -49,12 +45,7 @@ public final class ProductProjection {
         ProductView view = current.copy();
         view.updatedAt = envelope.occurredAt();
         if (event instanceof ProductUpdated updated) {
-            view.sku = updated.sku();
-            view.name = updated.name();
-            view.description = updated.description();
-            view.category = updated.category();
-            view.priceAmountMinor = updated.price().amountMinor();
-            view.priceCurrency = updated.price().currency().value();
+            setDetails(view, updated.sku(), updated.name(), updated.description(), updated.category(), updated.price());
             return view;
         }
         if (event instanceof ProductDeleted) {
@@ -63,5 +54,15 @@ public final class ProductProjection {
             return view;
         }
         throw new IllegalArgumentException("unhandled product event " + event.getClass().getName());
+    }
+
+    private static void setDetails(
+            ProductView view, String sku, String name, String description, String category, Money price) {
+        view.sku = sku;
+        view.name = name;
+        view.description = description;
+        view.category = category;
+        view.priceAmountMinor = price.amountMinor();
+        view.priceCurrency = price.currency().value();
     }
 }
