@@ -147,6 +147,24 @@ class ProductPipelineIT {
         }
     }
 
+    @Test
+    void events_committed_while_the_broker_is_unreachable_are_published_once_it_is_back() throws Exception {
+        shop.commandAppBrokerLink.cut();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                ids.add(createProduct("Outage " + i)); // the write side keeps taking commands
+            }
+            Thread.sleep(2_000);
+            assertThat(ids).as("nothing can have reached the read side").allMatch(id -> readProduct(id) == null);
+        } finally {
+            shop.commandAppBrokerLink.restore();
+        }
+        for (String id : ids) {
+            awaitVersion(id, 1, Duration.ofSeconds(30));
+        }
+    }
+
     private static String createProduct(String name) {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
         return command("mutation { createProduct(input: {sku: \"" + sku + "\", name: \"" + name + "\","

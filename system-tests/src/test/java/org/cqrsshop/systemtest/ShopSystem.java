@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.cqrsshop.testing.TestMongo;
 import org.cqrsshop.testing.TestPostgres;
+import org.cqrsshop.testing.TcpProxy;
 import org.cqrsshop.testing.TestRabbit;
 
 /**
@@ -17,6 +18,8 @@ final class ShopSystem implements AutoCloseable {
     final TestPostgres postgres = TestPostgres.createDatabase("system");
     final TestRabbit rabbit = TestRabbit.forRun("system");
     final TestMongo mongo = TestMongo.start("system");
+    /** The command-app reaches RabbitMQ through this link, so a test can take the broker away from it. */
+    final TcpProxy commandAppBrokerLink = TcpProxy.to(rabbit.host, rabbit.port);
     final AppProcess commandApp;
     final AppProcess queryApp;
 
@@ -25,7 +28,12 @@ final class ShopSystem implements AutoCloseable {
         environment.putAll(postgres.appConfig());
         environment.putAll(rabbit.appConfig());
         environment.putAll(mongo.appConfig());
-        commandApp = new AppProcess("command-app", environment);
+        Map<String, String> commandAppEnvironment = new HashMap<>(environment);
+        commandAppEnvironment.put("RABBITMQ_PORT", String.valueOf(commandAppBrokerLink.port()));
+        commandAppEnvironment.put("RABBITMQ_RECONNECT_INTERVAL", "1");
+        // Shorter than the outage a test causes, so the relay gives up on a batch and retries it.
+        commandAppEnvironment.put("CQRS_SHOP_RELAY_CONFIRM_TIMEOUT", "1s");
+        commandApp = new AppProcess("command-app", commandAppEnvironment);
         queryApp = new AppProcess("query-app", environment);
     }
 
@@ -61,6 +69,7 @@ final class ShopSystem implements AutoCloseable {
             commandApp.close();
             queryApp.close();
         } finally {
+            commandAppBrokerLink.close();
             rabbit.close();
             postgres.close();
             mongo.close();
