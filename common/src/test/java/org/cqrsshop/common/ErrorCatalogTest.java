@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ class ErrorCatalogTest {
     void every_error_code_is_documented_and_every_documented_code_exists() throws Exception {
         String catalog = Files.readString(Path.of("../docs/errors.md"));
         Matcher rows = TABLE_ROW_CODE.matcher(catalog);
-        Set<String> documented = new java.util.HashSet<>();
+        Set<String> documented = new HashSet<>();
         while (rows.find()) {
             documented.add(rows.group(1));
         }

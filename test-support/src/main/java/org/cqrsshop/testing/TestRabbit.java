@@ -1,5 +1,6 @@
 package org.cqrsshop.testing;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -67,7 +68,7 @@ public final class TestRabbit implements AutoCloseable {
     public void publish(String routingKey, byte[] body) {
         try (Channel channel = connection.createChannel()) {
             channel.basicPublish(exchange, routingKey,
-                    new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    new AMQP.BasicProperties.Builder()
                             .contentType("application/json").deliveryMode(2).build(),
                     body);
         } catch (IOException | TimeoutException e) {

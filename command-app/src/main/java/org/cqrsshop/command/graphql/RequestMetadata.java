@@ -3,6 +3,7 @@ package org.cqrsshop.command.graphql;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import org.cqrsshop.command.handling.CommandContext;
 
@@ -28,16 +29,16 @@ public class RequestMetadata {
         return new CommandContext(commandId, correlationId().orElse(commandId), null, clock.instant());
     }
 
-    private java.util.Optional<UUID> correlationId() {
+    private Optional<UUID> correlationId() {
         String header = request.request().getHeader(CORRELATION_HEADER);
         if (header == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(UUID.fromString(header.trim()));
+            return Optional.of(UUID.fromString(header.trim()));
         } catch (IllegalArgumentException notAUuid) {
             // A malformed header is the client's tracing concern, not a reason to refuse the command.
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class MalformedRequestTest {
     }
 
     private static JsonPath send(String contentType, String body, int status) {
-        return given().contentType(contentType).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        return given().contentType(contentType).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/graphql")
                 .then().statusCode(status).extract().jsonPath();
     }

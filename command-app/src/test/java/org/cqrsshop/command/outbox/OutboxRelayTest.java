@@ -13,12 +13,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.cqrsshop.command.eventstore.NewEvent;
 import org.cqrsshop.command.eventstore.PgEventStore;
 import org.cqrsshop.command.testing.ManualRelayProfile;
 import org.cqrsshop.command.testing.StoredEvents;
+import org.cqrsshop.common.event.DomainEvent;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.common.event.json.EventJson;
@@ -87,7 +89,7 @@ class OutboxRelayTest {
 
         RecordingQueue.Received message = await().atMost(WAIT).until(
                 () -> published.received().stream().filter(m -> carries(m, product)).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
         EventEnvelope envelope = EventJson.decodeEnvelope(message.body());
         assertThat(message.routingKey()).isEqualTo("product.ProductCreated");
         assertThat(message.properties().getContentType()).isEqualTo("application/json");
@@ -158,7 +160,7 @@ class OutboxRelayTest {
         assertThat(twice.get(0).eventId()).isEqualTo(twice.get(1).eventId());
     }
 
-    private void append(ProductId stream, long expectedVersion, org.cqrsshop.common.event.DomainEvent event) {
+    private void append(ProductId stream, long expectedVersion, DomainEvent event) {
         eventStore.append(stream.value(), EventTypes.PRODUCT_STREAM, expectedVersion, List.of(new NewEvent(
                         UUID.randomUUID(), event, Instant.now(), UUID.randomUUID(), UUID.randomUUID(), null)))
                 .await().atMost(WAIT);

@@ -9,6 +9,7 @@ import static org.cqrsshop.command.product.ProductFixtures.mugDeleted;
 import static org.cqrsshop.command.product.ProductFixtures.renameMug;
 import static org.cqrsshop.command.product.ProductFixtures.repriceMug;
 
+import java.util.List;
 import java.util.Optional;
 import org.cqrsshop.command.decider.DeciderSpec;
 import org.cqrsshop.command.product.ProductCommand.DeleteProduct;
@@ -111,7 +112,7 @@ class ProductDeciderTest {
 
     @Test
     void evolving_keeps_the_stock_when_details_change() {
-        Product state = ProductDecider.DECIDER.fold(java.util.List.of(mugCreated(),
+        Product state = ProductDecider.DECIDER.fold(List.of(mugCreated(),
                 new ProductUpdated(MUG, "MUG-002", "Cup", "", Money.of(1, "EUR"), "cups")));
         assertThat(state).isEqualTo(new Product.Active(MUG,
                 new ProductDetails("MUG-002", "Cup", "", Money.of(1, "EUR"), "cups"), 25));

@@ -3,6 +3,7 @@ package org.cqrsshop.common.event.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -153,7 +154,7 @@ public final class EventJson {
         module.addDeserializer(type, new JsonDeserializer<>() {
             @Override
             public T deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                if (!in.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                if (!in.hasToken(JsonToken.VALUE_STRING)) {
                     return context.reportInputMismatch(type, "%s must be a JSON string", type.getSimpleName());
                 }
                 try {
