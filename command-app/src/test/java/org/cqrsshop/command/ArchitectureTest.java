@@ -17,8 +17,9 @@ class ArchitectureTest {
 
     private static GivenClassesConjunction domain() {
         return noClasses()
-                .that().resideInAnyPackage("org.cqrsshop.command.decider..", "org.cqrsshop.command.product..")
-                .and().resideOutsideOfPackage("org.cqrsshop.command.product.graphql..");
+                .that().resideInAnyPackage("org.cqrsshop.command.decider..", "org.cqrsshop.command.product..",
+                        "org.cqrsshop.command.cart..", "org.cqrsshop.command.order..")
+                .and().resideOutsideOfPackages("..graphql..", "..application..");
     }
 
     @Test
@@ -34,7 +35,7 @@ class ArchitectureTest {
         domain().should().dependOnClassesThat().resideInAnyPackage(
                         "org.cqrsshop.command.eventstore..", "org.cqrsshop.command.outbox..",
                         "org.cqrsshop.command.handling..", "org.cqrsshop.command.graphql..",
-                        "org.cqrsshop.command.product.graphql..")
+                        "org.cqrsshop.command.snapshot..", "..graphql..", "..application..")
                 .check(classes);
     }
 }

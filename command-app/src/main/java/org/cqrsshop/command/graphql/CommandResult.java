@@ -8,10 +8,13 @@ import org.eclipse.microprofile.graphql.Type;
 
 @Type("CommandResult")
 @Description("The aggregate a mutation acted on, and its version afterwards. Pass the version as "
-        + "expectedVersion to guard the next change, or as minVersion to read your own write.")
-public record CommandResult(@NonNull @Id String id, int version) {
+        + "expectedVersion to guard the next change.")
+public record CommandResult(
+        @NonNull @Id String id,
+        int version,
+        @Description("Global position of the last event the mutation appended; 0 when it changed nothing") long position) {
 
     public static CommandResult of(CommandOutcome outcome) {
-        return new CommandResult(outcome.streamId().toString(), Math.toIntExact(outcome.version()));
+        return new CommandResult(outcome.streamId().toString(), Math.toIntExact(outcome.version()), outcome.position());
     }
 }

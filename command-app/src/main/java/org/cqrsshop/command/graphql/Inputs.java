@@ -1,6 +1,5 @@
 package org.cqrsshop.command.graphql;
 
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.cqrsshop.common.money.CurrencyCode;
@@ -31,10 +30,6 @@ public final class Inputs {
             throw new InvalidInput(field + ".currency", "must be an ISO 4217 currency code such as EUR");
         }
         return new Money(input.amountMinor().longValueExact(), currency);
-    }
-
-    public static OptionalLong expectedVersion(Integer expectedVersion) {
-        return expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
     }
 
     /** Builds a domain value, reporting its own refusal as invalid input at {@code field}. */

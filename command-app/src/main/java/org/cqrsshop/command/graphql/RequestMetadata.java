@@ -1,20 +1,39 @@
 package org.cqrsshop.command.graphql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.cqrsshop.command.handling.CommandContext;
+import org.cqrsshop.command.handling.CommandRequest;
+import org.cqrsshop.command.handling.IdempotencyKey;
 
 /**
- * Builds each command's context from the HTTP request: a client may pass an
- * {@code X-Correlation-Id} (a UUID) to tie our events to its own logs.
+ * Builds each command's request from the HTTP request and the mutation's input. A client may pass
+ * an {@code X-Correlation-Id} (a UUID) to tie our events to its own logs.
  */
 @RequestScoped
 public class RequestMetadata {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    /** Sorted keys make the same input always print the same, whatever order the client sent. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
     private final RoutingContext request;
     private final Clock clock;
@@ -24,9 +43,30 @@ public class RequestMetadata {
         this.clock = clock;
     }
 
-    public CommandContext newCommand() {
+    /**
+     * @param input the mutation's input object; with the operation it makes the fingerprint that
+     *     tells a repeated request from a different one under the same idempotency key
+     */
+    public CommandRequest request(String operation, Object input, Integer expectedVersion, String idempotencyKey) {
         UUID commandId = UUID.randomUUID();
-        return new CommandContext(commandId, correlationId().orElse(commandId), null, clock.instant());
+        CommandContext context = new CommandContext(commandId, correlationId().orElse(commandId), null, clock.instant());
+        OptionalLong expected = expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
+        Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
+                .map(value -> Inputs.build("input.idempotencyKey", () -> new IdempotencyKey(value, fingerprint(operation, input))));
+        return new CommandRequest(operation, context, expected, key);
+    }
+
+    private static String fingerprint(String operation, Object input) {
+        ObjectNode canonical = CANONICAL.valueToTree(input);
+        canonical.remove("idempotencyKey");
+        canonical.put("operation", operation);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint a request", e);
+        }
     }
 
     private Optional<UUID> correlationId() {

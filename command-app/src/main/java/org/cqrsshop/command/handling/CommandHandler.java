@@ -1,76 +1,143 @@
 package org.cqrsshop.command.handling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.cqrsshop.command.decider.Decider;
 import org.cqrsshop.command.decider.Decision;
-import org.cqrsshop.command.eventstore.LoadedStream;
-import org.cqrsshop.command.eventstore.NewEvent;
+import org.cqrsshop.command.eventstore.IdempotencyKeyTaken;
+import org.cqrsshop.command.eventstore.IdempotencyRecord;
 import org.cqrsshop.command.eventstore.PgEventStore;
+import org.cqrsshop.command.eventstore.StoredIdempotency;
 import org.cqrsshop.command.eventstore.VersionConflict;
+import org.cqrsshop.command.snapshot.Snapshots;
 import org.cqrsshop.common.event.DomainEvent;
 
 /**
- * Runs any aggregate's command: load its stream, fold the state, decide, append with an
- * optimistic check. All business rules live in the decider; this class only moves data.
+ * Runs commands: loads what they read, lets the domain decide, and appends what it decided in
+ * one transaction with an optimistic check on every stream. It also makes commands idempotent
+ * under a client's key, and decides a command again when it clashed with a concurrent one. All
+ * business rules live in the deciders and policies; this class only moves data.
  */
 @ApplicationScoped
 public class CommandHandler {
 
+    /** The main stream of a command, and facts particular to the command to return with it. */
+    public record Primary(UUID streamId, Map<String, String> attributes) {
+        public static Primary of(UUID streamId) {
+            return new Primary(streamId, Map.of());
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final PgEventStore eventStore;
+    private final Snapshots snapshots;
+    private final HandlingConfig config;
     private final Event<EventsAppended> appended;
 
-    public CommandHandler(PgEventStore eventStore, Event<EventsAppended> appended) {
+    public CommandHandler(PgEventStore eventStore, Snapshots snapshots, HandlingConfig config, Event<EventsAppended> appended) {
         this.eventStore = eventStore;
+        this.snapshots = snapshots;
+        this.config = config;
         this.appended = appended;
     }
 
-    /**
-     * @param expectedVersion the version the client last saw, if it wants the command refused
-     *     with a {@link VersionConflict} when the stream has moved on since
-     */
+    /** Runs one aggregate's command against one stream. */
     public <C, E extends DomainEvent, S> Uni<CommandOutcome> handle(
-            Decider<C, E, S> decider, UUID streamId, C command, OptionalLong expectedVersion, CommandContext context) {
-        return eventStore.loadStream(streamId)
-                .map(stream -> decide(decider, stream, command, expectedVersion, context))
-                .chain(plan -> eventStore
-                        .append(streamId, decider.streamType(), plan.baseVersion(), plan.events())
-                        .invoke(version -> {
-                            if (!plan.events().isEmpty()) {
-                                appended.fire(new EventsAppended(plan.events().size()));
-                            }
-                        }))
-                .map(version -> new CommandOutcome(streamId, version));
+            CommandRequest request, Decider<C, E, S> decider, UUID streamId, C command) {
+        return run(request, work -> work.load(decider, streamId).map(state -> {
+            requireExpectedVersion(request, streamId, work.versionOf(streamId));
+            work.record(decider, streamId, accepted(decider.decide().apply(command, state)));
+            return Primary.of(streamId);
+        }));
     }
 
-    private record Plan(long baseVersion, List<NewEvent> events) {}
+    /**
+     * Runs a command that may read and write several streams. {@code work} loads what it needs,
+     * records what was decided (throwing {@link CommandRejected} to refuse) and names the main stream.
+     */
+    public Uni<CommandOutcome> run(CommandRequest request, Function<UnitOfWork, Uni<Primary>> work) {
+        if (request.idempotencyKey().isEmpty()) {
+            return attempt(request, work);
+        }
+        IdempotencyKey key = request.idempotencyKey().get();
+        return eventStore.findIdempotency(key.key()).chain(stored -> stored.isPresent()
+                ? Uni.createFrom().item(replay(request, key, stored.get()))
+                : attempt(request, work).onFailure(IdempotencyKeyTaken.class).recoverWithUni(raced ->
+                        eventStore.findIdempotency(key.key()).map(winner -> replay(request, key, winner.orElseThrow()))));
+    }
 
-    private static <C, E extends DomainEvent, S> Plan decide(
-            Decider<C, E, S> decider, LoadedStream stream, C command, OptionalLong expectedVersion,
-            CommandContext context) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != stream.version()) {
-            throw new VersionConflict(stream.streamId(), expectedVersion.getAsLong(),
-                    "it is at version " + stream.version());
-        }
-        List<E> history = new ArrayList<>(stream.events().size());
-        for (DomainEvent event : stream.events()) {
-            history.add(decider.eventType().cast(event));
-        }
-        Decision<E> decision = decider.decide().apply(command, decider.fold(history));
+    /** Unwraps an aggregate's decision, turning a rejection into {@link CommandRejected}. */
+    public static <E> List<E> accepted(Decision<E> decision) {
         if (decision instanceof Decision.Rejected<E> rejected) {
             throw new CommandRejected(rejected.rejection());
         }
-        List<E> events = ((Decision.Accepted<E>) decision).events();
-        List<NewEvent> toAppend = new ArrayList<>(events.size());
-        for (E event : events) {
-            toAppend.add(new NewEvent(UUID.randomUUID(), event, context.receivedAt(), context.correlationId(),
-                    context.commandId(), context.actor()));
+        return ((Decision.Accepted<E>) decision).events();
+    }
+
+    /** Refuses the command if the client pinned a version of the main stream that it has moved past. */
+    public static void requireExpectedVersion(CommandRequest request, UUID streamId, long actualVersion) {
+        if (request.expectedVersion().isPresent() && request.expectedVersion().getAsLong() != actualVersion) {
+            throw new VersionConflict(streamId, request.expectedVersion().getAsLong(), "it is at version " + actualVersion);
         }
-        return new Plan(stream.version(), toAppend);
+    }
+
+    private Uni<CommandOutcome> attempt(CommandRequest request, Function<UnitOfWork, Uni<Primary>> work) {
+        Uni<CommandOutcome> once = Uni.createFrom().deferred(() -> {
+            UnitOfWork unit = new UnitOfWork(eventStore, snapshots);
+            return work.apply(unit).chain(primary -> commit(request, unit, primary));
+        });
+        if (request.expectedVersion().isPresent()) {
+            return once; // the client asked to be told, not to have its command decided again
+        }
+        return once.onFailure(VersionConflict.class).retry()
+                .withBackOff(config.conflictBackoff(), config.conflictBackoff().multipliedBy(20)).withJitter(0.5)
+                .atMost(config.conflictRetries());
+    }
+
+    private Uni<CommandOutcome> commit(CommandRequest request, UnitOfWork unit, Primary primary) {
+        boolean appends = unit.hasEvents();
+        Optional<IdempotencyRecord> idempotency = request.idempotencyKey().map(key -> new IdempotencyRecord(
+                key.key(), request.operation(), key.fingerprint(),
+                result -> json(outcome(unit, primary, result.versions().get(primary.streamId()), result.lastPosition()))));
+        return unit.commit(request.context(), idempotency)
+                .invoke(() -> {
+                    if (appends) {
+                        appended.fire(new EventsAppended());
+                    }
+                })
+                .map(result -> outcome(unit, primary, result.versions().get(primary.streamId()), result.lastPosition()));
+    }
+
+    private static CommandOutcome outcome(UnitOfWork unit, Primary primary, Long appendedVersion, long position) {
+        long version = appendedVersion != null ? appendedVersion : unit.versionOf(primary.streamId());
+        return new CommandOutcome(primary.streamId(), version, position, primary.attributes());
+    }
+
+    private static CommandOutcome replay(CommandRequest request, IdempotencyKey key, StoredIdempotency stored) {
+        if (!stored.operation().equals(request.operation()) || !stored.fingerprint().equals(key.fingerprint())) {
+            throw new IdempotencyKeyReused(key.key());
+        }
+        try {
+            return JSON.readValue(stored.outcome(), CommandOutcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored outcome for idempotency key " + key.key(), e);
+        }
+    }
+
+    private static String json(CommandOutcome outcome) {
+        try {
+            return JSON.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -2,22 +2,25 @@ package org.cqrsshop.command.product;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.cqrsshop.common.id.OrderId;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 
-/** What a client can ask of a product. Malformed commands cannot be built. */
+/** What can be asked of a product. Malformed commands cannot be built. */
 public sealed interface ProductCommand {
+
+    /** Stock never exceeds this, so that sums of stock and quantities stay far from overflow. */
+    int MAX_STOCK = 1_000_000_000;
+    int MAX_REASON_LENGTH = 500;
 
     ProductId productId();
 
-    record CreateProduct(ProductId productId, ProductDetails details, int stockQuantity) implements ProductCommand {
-        public static final int MAX_STOCK = 1_000_000_000;
-
+    record CreateProduct(ProductId productId, ProductDetails details, int initialStock) implements ProductCommand {
         public CreateProduct {
             Objects.requireNonNull(productId, "productId");
             Objects.requireNonNull(details, "details");
-            if (stockQuantity < 0 || stockQuantity > MAX_STOCK) {
-                throw new IllegalArgumentException("stockQuantity must be between 0 and " + MAX_STOCK);
+            if (initialStock < 0 || initialStock > MAX_STOCK) {
+                throw new IllegalArgumentException("initialStock must be between 0 and " + MAX_STOCK);
             }
         }
     }
@@ -62,6 +65,42 @@ public sealed interface ProductCommand {
     record DeleteProduct(ProductId productId) implements ProductCommand {
         public DeleteProduct {
             Objects.requireNonNull(productId, "productId");
+        }
+    }
+
+    /** Counts stock in (positive delta) or out (negative), for deliveries, stocktakes and breakage. */
+    record AdjustStock(ProductId productId, int delta, String reason) implements ProductCommand {
+        public AdjustStock {
+            Objects.requireNonNull(productId, "productId");
+            Objects.requireNonNull(reason, "reason");
+            if (delta == 0 || delta > MAX_STOCK || delta < -MAX_STOCK) {
+                throw new IllegalArgumentException("delta must be non-zero and within " + MAX_STOCK + " either way");
+            }
+            if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+                throw new IllegalArgumentException("reason must be 1 to " + MAX_REASON_LENGTH + " characters");
+            }
+        }
+    }
+
+    /** Sets units aside for an order; part of placing it. */
+    record ReserveStock(ProductId productId, OrderId orderId, int quantity) implements ProductCommand {
+        public ReserveStock {
+            Objects.requireNonNull(productId, "productId");
+            Objects.requireNonNull(orderId, "orderId");
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("a reservation takes a positive quantity");
+            }
+        }
+    }
+
+    /** Gives an order's reserved units back; part of cancelling it. */
+    record ReleaseStock(ProductId productId, OrderId orderId, int quantity) implements ProductCommand {
+        public ReleaseStock {
+            Objects.requireNonNull(productId, "productId");
+            Objects.requireNonNull(orderId, "orderId");
+            if (quantity <= 0) {
+                throw new IllegalArgumentException("a release gives back a positive quantity");
+            }
         }
     }
 }

@@ -14,6 +14,11 @@ public record ProductDetails(String sku, String name, String description, Money 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_DESCRIPTION_LENGTH = 5000;
     public static final int MAX_CATEGORY_LENGTH = 100;
+    /**
+     * Ten billion in major units: 100 lines of 999 units at this price still add up without
+     * overflowing a long.
+     */
+    public static final long MAX_PRICE_MINOR = 999_999_999_999L;
     /** Letters, digits, dot, dash and underscore: SKUs end up in URLs, labels and spreadsheets. */
     public static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
@@ -47,8 +52,8 @@ public record ProductDetails(String sku, String name, String description, Money 
 
     static void requireValidPrice(Money price) {
         Objects.requireNonNull(price, "price");
-        if (price.belowZero()) {
-            throw new IllegalArgumentException("price must not be negative");
+        if (price.belowZero() || price.amountMinor() > MAX_PRICE_MINOR) {
+            throw new IllegalArgumentException("price must be between 0 and " + MAX_PRICE_MINOR + " minor units");
         }
     }
 

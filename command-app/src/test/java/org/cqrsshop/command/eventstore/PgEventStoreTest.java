@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.cqrsshop.command.testing.StoredEvents;
 import org.cqrsshop.common.event.DomainEvent;
@@ -51,7 +52,7 @@ class PgEventStoreTest {
 
         long version = append(product, 0, events.toArray(DomainEvent[]::new));
 
-        LoadedStream stream = eventStore.loadStream(product.value()).await().atMost(WAIT);
+        LoadedStream stream = eventStore.loadStream(product.value(), 0).await().atMost(WAIT);
         assertThat(version).isEqualTo(3);
         assertThat(stream.version()).isEqualTo(3);
         assertThat(stream.events()).containsExactlyElementsOf(events);
@@ -59,7 +60,7 @@ class PgEventStoreTest {
 
     @Test
     void an_unknown_stream_is_empty_at_version_zero() {
-        LoadedStream stream = eventStore.loadStream(UUID.randomUUID()).await().atMost(WAIT);
+        LoadedStream stream = eventStore.loadStream(UUID.randomUUID(), 0).await().atMost(WAIT);
         assertThat(stream.events()).isEmpty();
         assertThat(stream.version()).isZero();
     }
@@ -71,8 +72,9 @@ class PgEventStoreTest {
         UUID correlation = UUID.randomUUID();
         UUID causation = UUID.randomUUID();
         Instant occurredAt = Instant.parse("2026-11-24T08:30:00.123456Z");
-        eventStore.append(product.value(), EventTypes.PRODUCT_STREAM, 0, List.of(new NewEvent(
-                eventId, StoredEvents.productCreated(product), occurredAt, correlation, causation, "admin-7")))
+        eventStore.append(List.of(new StreamWrite(product.value(), EventTypes.PRODUCT_STREAM, 0, List.of(new NewEvent(
+                        eventId, StoredEvents.productCreated(product), occurredAt, correlation, causation, "admin-7")))),
+                        List.of(), Optional.empty())
                 .await().atMost(WAIT);
 
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement();
@@ -84,7 +86,7 @@ class PgEventStoreTest {
             assertThat(row.getLong("stream_version")).isEqualTo(1);
             assertThat(row.getObject("event_id")).isEqualTo(eventId);
             assertThat(row.getString("event_type")).isEqualTo("ProductCreated");
-            assertThat(row.getInt("schema_version")).isEqualTo(1);
+            assertThat(row.getInt("schema_version")).isEqualTo(2);
             assertThat(row.getObject("correlation_id")).isEqualTo(correlation);
             assertThat(row.getObject("causation_id")).isEqualTo(causation);
             assertThat(row.getString("actor")).isEqualTo("admin-7");
@@ -101,7 +103,7 @@ class PgEventStoreTest {
         assertThatThrownBy(() -> append(product, 0, new ProductDeleted(product, "SKU"), new ProductDeleted(product, "SKU")))
                 .isInstanceOf(VersionConflict.class)
                 .hasMessageContaining("version 0");
-        assertThat(eventStore.loadStream(product.value()).await().atMost(WAIT).version()).isEqualTo(1);
+        assertThat(eventStore.loadStream(product.value(), 0).await().atMost(WAIT).version()).isEqualTo(1);
     }
 
     @Test
@@ -112,26 +114,21 @@ class PgEventStoreTest {
 
         List<Uni<String>> attempts = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
-            attempts.add(eventStore.append(product.value(), EventTypes.PRODUCT_STREAM, 1,
-                            List.of(newEvent(new ProductUpdated(product, "SKU-" + i, "Writer " + i, "",
-                                    Money.of(i, "EUR"), "test"))))
-                    .map(version -> "committed")
+            StreamWrite write = new StreamWrite(product.value(), EventTypes.PRODUCT_STREAM, 1,
+                    List.of(newEvent(new ProductUpdated(product, "SKU-" + i, "Writer " + i, "", Money.of(i, "EUR"), "test"))));
+            attempts.add(eventStore.append(List.of(write), List.of(), Optional.empty())
+                    .map(result -> "committed")
                     .onFailure(VersionConflict.class).recoverWithItem("conflict"));
         }
         List<String> outcomes = Uni.join().all(attempts).andFailFast().await().atMost(WAIT);
 
         assertThat(outcomes).filteredOn("committed"::equals).hasSize(1);
         assertThat(outcomes).filteredOn("conflict"::equals).hasSize(writers - 1);
-        assertThat(eventStore.loadStream(product.value()).await().atMost(WAIT).version()).isEqualTo(2);
+        assertThat(eventStore.loadStream(product.value(), 0).await().atMost(WAIT).version()).isEqualTo(2);
     }
 
     private long append(ProductId product, long expectedVersion, DomainEvent... events) {
-        List<NewEvent> newEvents = new ArrayList<>();
-        for (DomainEvent event : events) {
-            newEvents.add(newEvent(event));
-        }
-        return eventStore.append(product.value(), EventTypes.PRODUCT_STREAM, expectedVersion, newEvents)
-                .await().atMost(WAIT);
+        return StoredEvents.append(eventStore, EventTypes.PRODUCT_STREAM, product.value(), expectedVersion, events);
     }
 
     private static NewEvent newEvent(DomainEvent event) {

@@ -40,7 +40,7 @@ class ProductMutationsTest {
             assertThat(row.getString("event_type")).isEqualTo("ProductCreated");
             assertThat(row.getObject("correlation_id")).isEqualTo(correlation);
             assertThat(row.getObject("causation_id")).isNotEqualTo(correlation);
-            assertThat(row.getString("sku")).isEqualTo("MUG-1");
+            assertThat(row.getString("sku")).startsWith("MUG-");
             assertThat(row.next()).isFalse();
         }
     }
@@ -136,13 +136,18 @@ class ProductMutationsTest {
 
     private static String createMug(String id) {
         String idField = id == null ? "" : "productId: \"" + id + "\", ";
-        return "mutation { createProduct(input: {" + idField + "sku: \"MUG-1\", name: \"Mug\", description: \"\","
+        return "mutation { createProduct(input: {" + idField + "sku: \"" + uniqueSku() + "\", name: \"Mug\", description: \"\","
                 + " price: {amountMinor: 1299, currency: \"EUR\"}, category: \"kitchen\", stockQuantity: 3})"
                 + " { id version } }";
     }
 
+    /** SKUs are unique across products, so every product a test creates gets its own. */
+    private static String uniqueSku() {
+        return "MUG-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private static String createMugWith(String price) {
-        return "mutation { createProduct(input: {sku: \"MUG-1\", name: \"Mug\", description: \"\", " + price
+        return "mutation { createProduct(input: {sku: \"" + uniqueSku() + "\", name: \"Mug\", description: \"\", " + price
                 + ", category: \"kitchen\", stockQuantity: 3}) { id version } }";
     }
 }

@@ -11,12 +11,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import org.cqrsshop.command.eventstore.NewEvent;
 import org.cqrsshop.command.eventstore.PgEventStore;
 import org.cqrsshop.command.testing.ManualRelayProfile;
 import org.cqrsshop.command.testing.StoredEvents;
@@ -96,7 +93,7 @@ class OutboxRelayTest {
         assertThat(message.properties().getMessageId()).isEqualTo(envelope.eventId().toString());
         assertThat(message.properties().getType()).isEqualTo("ProductCreated");
         assertThat(message.properties().getDeliveryMode()).isEqualTo(2);
-        assertThat(message.properties().getHeaders().get("schema-version")).isEqualTo(1);
+        assertThat(message.properties().getHeaders().get("schema-version")).isEqualTo(2);
         assertThat(envelope.event()).isEqualTo(StoredEvents.productCreated(product));
         assertThat(envelope.streamType()).isEqualTo(EventTypes.PRODUCT_STREAM);
     }
@@ -161,9 +158,7 @@ class OutboxRelayTest {
     }
 
     private void append(ProductId stream, long expectedVersion, DomainEvent event) {
-        eventStore.append(stream.value(), EventTypes.PRODUCT_STREAM, expectedVersion, List.of(new NewEvent(
-                        UUID.randomUUID(), event, Instant.now(), UUID.randomUUID(), UUID.randomUUID(), null)))
-                .await().atMost(WAIT);
+        StoredEvents.append(eventStore, EventTypes.PRODUCT_STREAM, stream.value(), expectedVersion, event);
     }
 
     private int drain() {

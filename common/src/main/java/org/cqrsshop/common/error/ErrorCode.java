@@ -15,6 +15,24 @@ public enum ErrorCode {
     PRODUCT_ALREADY_EXISTS,
     /** The product was deleted and accepts no further commands. */
     PRODUCT_DELETED,
+    /** Another product already has this SKU (compared without regard to case). */
+    DUPLICATE_SKU,
+    /** Not enough stock: for an order, or for a stock adjustment that would go below zero. */
+    INSUFFICIENT_STOCK,
+    /** The product is not in the cart, or not in that quantity. */
+    ITEM_NOT_IN_CART,
+    /** An order from the cart was asked for, but the cart is empty. */
+    CART_EMPTY,
+    /** An order's lines are priced in more than one currency. */
+    CURRENCY_MISMATCH,
+    /** The order total differs from the expectedTotal the client showed the customer. */
+    PRICE_CHANGED,
+    /** An order with this id already exists. */
+    ORDER_ALREADY_EXISTS,
+    /** The order's status does not allow this change; docs/orders.md tables the allowed ones. */
+    INVALID_STATE_TRANSITION,
+    /** The idempotency key was used before with a different request. */
+    IDEMPOTENCY_KEY_REUSED,
     /** Something failed on our side; the message says nothing more, the server log does. */
     INTERNAL
 }

@@ -4,7 +4,10 @@ import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.product.ProductCreated;
 import org.cqrsshop.common.event.product.ProductDeleted;
 import org.cqrsshop.common.event.product.ProductEvent;
+import org.cqrsshop.common.event.product.ProductStockAdjusted;
 import org.cqrsshop.common.event.product.ProductUpdated;
+import org.cqrsshop.common.event.product.StockReleased;
+import org.cqrsshop.common.event.product.StockReserved;
 import org.cqrsshop.common.money.Money;
 
 /**
@@ -36,7 +39,7 @@ public final class ProductProjection {
             ProductView view = new ProductView();
             view.id = created.productId().toString();
             setDetails(view, created.sku(), created.name(), created.description(), created.category(), created.price());
-            view.stockQuantity = created.stockQuantity();
+            view.stockQuantity = created.initialStock();
             view.createdAt = envelope.occurredAt();
             view.updatedAt = envelope.occurredAt();
             return view;
@@ -46,6 +49,18 @@ public final class ProductProjection {
         view.updatedAt = envelope.occurredAt();
         if (event instanceof ProductUpdated updated) {
             setDetails(view, updated.sku(), updated.name(), updated.description(), updated.category(), updated.price());
+            return view;
+        }
+        if (event instanceof ProductStockAdjusted adjusted) {
+            view.stockQuantity = adjusted.stockAfter();
+            return view;
+        }
+        if (event instanceof StockReserved reserved) {
+            view.stockQuantity = reserved.stockAfter();
+            return view;
+        }
+        if (event instanceof StockReleased released) {
+            view.stockQuantity = released.stockAfter();
             return view;
         }
         if (event instanceof ProductDeleted) {

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.cqrsshop.command.graphql.MoneyInput;
-import org.cqrsshop.command.product.ProductCommand.CreateProduct;
+import org.cqrsshop.command.handling.IdempotencyKey;
+import org.cqrsshop.command.product.ProductCommand;
 import org.cqrsshop.command.product.ProductDetails;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -23,4 +24,7 @@ public record CreateProductInput(
         @NotNull @Size(max = ProductDetails.MAX_DESCRIPTION_LENGTH) String description,
         @NotNull @Valid MoneyInput price,
         @NotBlank @Size(max = ProductDetails.MAX_CATEGORY_LENGTH) String category,
-        @PositiveOrZero @Max(CreateProduct.MAX_STOCK) int stockQuantity) {}
+        @PositiveOrZero @Max(ProductCommand.MAX_STOCK) @Description("Units in stock to begin with") int stockQuantity,
+        @PositiveOrZero @Description("0 refuses the creation with CONCURRENCY_CONFLICT if the product exists")
+        Integer expectedVersion,
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}

@@ -2,6 +2,8 @@ package org.cqrsshop.command.product.graphql;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.handling.IdempotencyKey;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -10,4 +12,5 @@ import org.eclipse.microprofile.graphql.Input;
 public record DeleteProductInput(
         @NotNull @Id String productId,
         @PositiveOrZero @Description("Refuse the deletion with CONCURRENCY_CONFLICT unless the product is at this version")
-        Integer expectedVersion) {}
+        Integer expectedVersion,
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}

@@ -1,7 +1,6 @@
 package org.cqrsshop.command.product.graphql;
 
 import static org.cqrsshop.command.graphql.Inputs.build;
-import static org.cqrsshop.command.graphql.Inputs.expectedVersion;
 import static org.cqrsshop.command.graphql.Inputs.money;
 import static org.cqrsshop.command.graphql.Inputs.uuid;
 
@@ -9,11 +8,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.cqrsshop.command.graphql.CommandResult;
 import org.cqrsshop.command.graphql.RequestMetadata;
 import org.cqrsshop.command.handling.CommandHandler;
+import org.cqrsshop.command.handling.CommandRequest;
 import org.cqrsshop.command.product.ProductCommand;
+import org.cqrsshop.command.product.ProductCommand.AdjustStock;
 import org.cqrsshop.command.product.ProductCommand.CreateProduct;
 import org.cqrsshop.command.product.ProductCommand.DeleteProduct;
 import org.cqrsshop.command.product.ProductCommand.UpdateProduct;
@@ -29,6 +29,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 @GraphQLApi
 public class ProductMutations {
 
+    /** The description every mutation's idempotencyKey field shares. */
+    public static final String IDEMPOTENCY_KEY = "Any unique string (a UUID, say). A repeat of the same request with "
+            + "the same key returns the first result and changes nothing; the key with a different request fails "
+            + "with IDEMPOTENCY_KEY_REUSED";
+
     private final CommandHandler handler;
     private final RequestMetadata request;
 
@@ -39,7 +44,8 @@ public class ProductMutations {
 
     @Mutation
     @NonNull
-    @Description("Adds a product to the catalogue. Fails with PRODUCT_ALREADY_EXISTS if the id is taken.")
+    @Description("Adds a product to the catalogue. Fails with PRODUCT_ALREADY_EXISTS if the id is taken and "
+            + "DUPLICATE_SKU if another product has the SKU.")
     public Uni<CommandResult> createProduct(@NotNull @Valid CreateProductInput input) {
         ProductId id = input.productId() == null
                 ? ProductId.random()
@@ -48,12 +54,13 @@ public class ProductMutations {
                 build("input", () -> new ProductDetails(input.sku(), input.name(), input.description(),
                         money("input.price", input.price()), input.category())),
                 input.stockQuantity()));
-        return run(command, OptionalLong.empty());
+        return run(request.request("createProduct", input, input.expectedVersion(), input.idempotencyKey()), command);
     }
 
     @Mutation
     @NonNull
-    @Description("Changes a product's details. Fails with NOT_FOUND, PRODUCT_DELETED or CONCURRENCY_CONFLICT.")
+    @Description("Changes a product's details. Fails with NOT_FOUND, PRODUCT_DELETED, DUPLICATE_SKU or "
+            + "CONCURRENCY_CONFLICT.")
     public Uni<CommandResult> updateProduct(@NotNull @Valid UpdateProductInput input) {
         ProductId id = new ProductId(uuid("input.productId", input.productId()));
         UpdateProduct command = build("input", () -> new UpdateProduct(id,
@@ -62,20 +69,29 @@ public class ProductMutations {
                 Optional.ofNullable(input.description()),
                 Optional.ofNullable(input.price()).map(price -> money("input.price", price)),
                 Optional.ofNullable(input.category())));
-        return run(command, expectedVersion(input.expectedVersion()));
+        return run(request.request("updateProduct", input, input.expectedVersion(), input.idempotencyKey()), command);
     }
 
     @Mutation
     @NonNull
-    @Description("Removes a product from the catalogue for good: it rejects every later command.")
+    @Description("Removes a product from the catalogue for good: it rejects every later command, and its SKU is free again.")
     public Uni<CommandResult> deleteProduct(@NotNull @Valid DeleteProductInput input) {
         ProductId id = new ProductId(uuid("input.productId", input.productId()));
-        return run(new DeleteProduct(id), expectedVersion(input.expectedVersion()));
+        return run(request.request("deleteProduct", input, input.expectedVersion(), input.idempotencyKey()),
+                new DeleteProduct(id));
     }
 
-    private Uni<CommandResult> run(ProductCommand command, OptionalLong expectedVersion) {
-        return handler.handle(ProductDecider.DECIDER, command.productId().value(), command, expectedVersion,
-                        request.newCommand())
+    @Mutation
+    @NonNull
+    @Description("Counts stock in or out, with a reason. Fails with INSUFFICIENT_STOCK if stock would go below zero.")
+    public Uni<CommandResult> adjustStock(@NotNull @Valid AdjustStockInput input) {
+        ProductId id = new ProductId(uuid("input.productId", input.productId()));
+        AdjustStock command = build("input", () -> new AdjustStock(id, input.delta(), input.reason()));
+        return run(request.request("adjustStock", input, input.expectedVersion(), input.idempotencyKey()), command);
+    }
+
+    private Uni<CommandResult> run(CommandRequest commandRequest, ProductCommand command) {
+        return handler.handle(commandRequest, ProductDecider.DECIDER, command.productId().value(), command)
                 .map(CommandResult::of);
     }
 }

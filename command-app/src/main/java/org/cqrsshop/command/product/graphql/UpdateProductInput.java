@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.cqrsshop.command.graphql.MoneyInput;
+import org.cqrsshop.command.handling.IdempotencyKey;
 import org.cqrsshop.command.product.ProductDetails;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -23,7 +24,8 @@ public record UpdateProductInput(
         @Size(max = ProductDetails.MAX_DESCRIPTION_LENGTH) String description,
         @Valid MoneyInput price,
         @Size(min = 1, max = ProductDetails.MAX_CATEGORY_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-        String category) {
+        String category,
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {
 
     /** {@code @NotBlank} would also refuse null, which here means "keep the current value". */
     static final String NOT_BLANK = "(?s).*\\S.*";

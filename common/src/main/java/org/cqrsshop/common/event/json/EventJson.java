@@ -24,6 +24,9 @@ import org.cqrsshop.common.event.DomainEvent;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.EventType;
 import org.cqrsshop.common.event.EventTypes;
+import org.cqrsshop.common.id.CartId;
+import org.cqrsshop.common.id.CustomerId;
+import org.cqrsshop.common.id.OrderId;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.CurrencyCode;
 
@@ -47,6 +50,14 @@ public final class EventJson {
 
     private EventJson() {}
 
+    /**
+     * A mapper configured like the event codec, for other JSON forms of the same values (such as
+     * aggregate snapshots), so that a Money or an id reads the same everywhere.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
     /** The payload of an event, without its envelope: what the event store keeps in its JSON column. */
     public static String encode(DomainEvent event) {
         try {
@@ -56,12 +67,27 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Reads a payload of any schema version that ever existed: an older one is first upcast,
+     * step by step, to the current version's form.
+     */
     public static DomainEvent decode(String eventType, int schemaVersion, String payload) {
-        EventType<?> type = EventTypes.find(eventType, schemaVersion)
+        EventType<?> type = EventTypes.current(eventType)
+                .filter(current -> schemaVersion >= 1 && schemaVersion <= current.schemaVersion())
                 .orElseThrow(() -> new EventDecodingException(
                         "unknown event type " + eventType + " v" + schemaVersion));
         try {
-            return MAPPER.readValue(payload, type.javaType());
+            if (schemaVersion == type.schemaVersion()) {
+                return MAPPER.readValue(payload, type.javaType());
+            }
+            JsonNode json = MAPPER.readTree(payload);
+            if (!(json instanceof ObjectNode object)) {
+                throw new EventDecodingException("a " + eventType + " payload must be a JSON object");
+            }
+            return MAPPER.treeToValue(Upcasters.upcast(eventType, schemaVersion, type.schemaVersion(), object),
+                    type.javaType());
+        } catch (EventDecodingException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new EventDecodingException("invalid " + eventType + " v" + schemaVersion + " payload", e);
         }
@@ -138,6 +164,9 @@ public final class EventJson {
     private static SimpleModule valueTypes() {
         SimpleModule module = new SimpleModule("cqrs-shop-value-types");
         asString(module, ProductId.class, ProductId::toString, ProductId::of);
+        asString(module, OrderId.class, OrderId::toString, OrderId::of);
+        asString(module, CustomerId.class, CustomerId::toString, CustomerId::of);
+        asString(module, CartId.class, CartId::toString, CartId::of);
         asString(module, CurrencyCode.class, CurrencyCode::value, CurrencyCode::of);
         return module;
     }

@@ -4,7 +4,13 @@ import java.util.Objects;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 
-/** A product entered the catalogue with its initial details and stock. */
+/**
+ * A product entered the catalogue with its initial details and stock.
+ *
+ * <p>Schema version 2 renamed {@code stockQuantity} to {@code initialStock}: stock now also moves
+ * through adjustments and reservations, so the field only ever held the opening figure. Stored
+ * version 1 payloads are upcast on read.
+ */
 public record ProductCreated(
         ProductId productId,
         String sku,
@@ -12,7 +18,7 @@ public record ProductCreated(
         String description,
         Money price,
         String category,
-        int stockQuantity) implements ProductEvent {
+        int initialStock) implements ProductEvent {
 
     public ProductCreated {
         Objects.requireNonNull(productId, "productId");
@@ -21,5 +27,8 @@ public record ProductCreated(
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(price, "price");
         Objects.requireNonNull(category, "category");
+        if (initialStock < 0) {
+            throw new IllegalArgumentException("initialStock must not be negative");
+        }
     }
 }

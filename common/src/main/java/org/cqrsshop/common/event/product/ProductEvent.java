@@ -5,7 +5,7 @@ import org.cqrsshop.common.id.ProductId;
 
 /** Everything that can happen to a product. */
 public sealed interface ProductEvent extends DomainEvent
-        permits ProductCreated, ProductUpdated, ProductDeleted {
+        permits ProductCreated, ProductUpdated, ProductDeleted, ProductStockAdjusted, StockReserved, StockReleased {
 
     ProductId productId();
 }

@@ -1,0 +1,29 @@
+package org.cqrsshop.command.order.graphql;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.cqrsshop.command.graphql.AddressInput;
+import org.cqrsshop.command.graphql.MoneyInput;
+import org.cqrsshop.command.handling.IdempotencyKey;
+import org.cqrsshop.command.order.OrderPlacement;
+import org.cqrsshop.command.product.graphql.ProductMutations;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("CreateOrderInput")
+@Description("An order of explicit lines, or of everything in the customer's cart (fromCart: true); not both.")
+public record CreateOrderInput(
+        @Id @Description("Optional id chosen by the client (a UUID); a new one is generated when absent") String orderId,
+        @NotNull @Id String customerId,
+        @NotNull @Valid AddressInput shippingAddress,
+        @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid OrderLineInput> lines,
+        @DefaultValue("false") boolean fromCart,
+        @Valid @Description("The total the customer was shown; the order fails with PRICE_CHANGED if prices moved since")
+        MoneyInput expectedTotal,
+        @PositiveOrZero @Description("0 refuses the order with CONCURRENCY_CONFLICT if the id is taken") Integer expectedVersion,
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
