@@ -8,7 +8,6 @@ import java.util.List;
 import org.cqrsshop.command.graphql.AddressInput;
 import org.cqrsshop.command.graphql.MoneyInput;
 import org.cqrsshop.command.handling.IdempotencyKey;
-import org.cqrsshop.command.order.OrderPlacement;
 import org.cqrsshop.command.product.graphql.ProductMutations;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -21,7 +20,9 @@ public record CreateOrderInput(
         @Id @Description("Optional id chosen by the client (a UUID); a new one is generated when absent") String orderId,
         @NotNull @Id String customerId,
         @NotNull @Valid AddressInput shippingAddress,
-        @Size(max = OrderPlacement.MAX_LINES) List<@NotNull @Valid OrderLineInput> lines,
+        // A default, because SmallRye makes the list required; no @Size, as the order itself refuses more than 100.
+        @DefaultValue("[]") @Description("At most 100 lines; leave out when fromCart is true")
+        List<@NotNull @Valid OrderLineInput> lines,
         @DefaultValue("false") boolean fromCart,
         @Valid @Description("The total the customer was shown; the order fails with PRICE_CHANGED if prices moved since")
         MoneyInput expectedTotal,
