@@ -2,70 +2,109 @@
 # Makes sure PostgreSQL, Redis and RabbitMQ run on their standard local ports, installing them
 # with apt where they are missing, and prepares the cqrs_shop role and database. Safe to run
 # again: what already runs is left alone. Other projects may share these servers, so nothing
-# but our own role and database is ever changed.
+# but our own role and database is ever created, and nothing is ever altered.
+# On a bare machine it also installs the JDK and curl that the build and scripts/run-local.sh need.
 set -euo pipefail
 
 say() { printf '%-10s %s\n' "$1:" "$2"; }
 fail() { echo "services: $*" >&2; exit 1; }
+port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
+is_root() { [[ $(id -u) == 0 ]]; }
 
 missing=()
-command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
-command -v redis-server >/dev/null || missing+=(redis-server)
-command -v rabbitmq-server >/dev/null || missing+=(rabbitmq-server)
+need() { # command package: the package provides the command
+  command -v "$1" >/dev/null || [[ " ${missing[*]} " == *" $2 "* ]] || missing+=("$2")
+}
+# A server that already answers on its port needs only its client here.
+port_open 5432 || need pg_ctlcluster postgresql
+need psql postgresql-client
+need pg_isready postgresql-client
+port_open 6379 || need redis-server redis-server
+need redis-cli redis-tools
+port_open 5672 || need rabbitmq-server rabbitmq-server
+need javac openjdk-17-jdk-headless
+need curl curl
 if ((${#missing[@]})); then
-  [[ $(id -u) == 0 ]] || fail "${missing[*]} missing and installing needs root"
+  is_root || fail "missing ${missing[*]}; installing them needs root (apt-get install ${missing[*]})"
   say apt "installing ${missing[*]}"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  apt_log=$(mktemp)
+  { apt-get update -qq && apt-get install -y -qq "${missing[@]}"; } >"$apt_log" 2>&1 \
+    || { tail -n 30 "$apt_log" >&2; fail "apt-get install ${missing[*]} failed"; }
+  rm -f "$apt_log"
 fi
 
 # PostgreSQL
 if pg_isready -q -h 127.0.0.1 -p 5432; then
   say postgres running
 else
-  version=$(ls /etc/postgresql | sort -V | tail -1)
-  pg_ctlcluster --skip-systemctl-redirect "$version" main start
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+  [[ -n $version ]] || fail "PostgreSQL is installed but has no cluster in /etc/postgresql"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start \
+    || fail "pg_ctlcluster $version main start failed (log: /var/log/postgresql/)"
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
-  pg_isready -q -h 127.0.0.1 -p 5432 || fail "PostgreSQL $version did not start"
+  pg_isready -q -h 127.0.0.1 -p 5432 || fail "PostgreSQL $version did not accept connections within 30 s"
   say postgres started
 fi
 
-# A fresh install only trusts the postgres OS user on the socket; our machines also trust TCP.
-admin_sql() {
-  if [[ $(id -u) == 0 ]] && id postgres >/dev/null 2>&1; then
-    runuser -u postgres -- psql -qAtX -v ON_ERROR_STOP=1 -d postgres -c "$1"
-  else
-    psql -qAtX -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres -c "$1"
-  fi
+# Admin work only when our role cannot log in yet, so that a second run needs no superuser.
+cqrs_shop_login() {
+  PGPASSWORD=cqrs_shop psql -qAtXw -h 127.0.0.1 -U cqrs_shop -d cqrs_shop -c 'SELECT 1' >/dev/null 2>&1
 }
-if [[ $(admin_sql "SELECT 1 FROM pg_roles WHERE rolname = 'cqrs_shop'") != 1 ]]; then
-  admin_sql "CREATE ROLE cqrs_shop LOGIN PASSWORD 'cqrs_shop' CREATEDB"
-  say postgres "created role cqrs_shop"
+if ! cqrs_shop_login; then
+  # A fresh install trusts only the postgres OS user on the socket (TCP wants a password); our
+  # machines trust TCP too. -w: fail rather than wait at a password prompt.
+  if is_root && id postgres >/dev/null 2>&1 \
+     && runuser -u postgres -- psql -qAtXw -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+    admin=(runuser -u postgres -- psql)
+  elif psql -qAtXw -h 127.0.0.1 -U postgres -d postgres -c 'SELECT 1' >/dev/null 2>&1; then
+    admin=(psql -h 127.0.0.1 -U postgres)
+  else
+    fail "cannot log in as cqrs_shop, nor as an administrator to create it (tried the postgres OS user on the socket, and user postgres over TCP)"
+  fi
+  admin_sql() { "${admin[@]}" -qAtXw -v ON_ERROR_STOP=1 -d postgres -c "$1"; }
+
+  if [[ $(admin_sql "SELECT 1 FROM pg_roles WHERE rolname = 'cqrs_shop'") != 1 ]]; then
+    admin_sql "CREATE ROLE cqrs_shop LOGIN PASSWORD 'cqrs_shop' CREATEDB" >/dev/null
+    say postgres "created role cqrs_shop"
+  fi
+  if [[ $(admin_sql "SELECT 1 FROM pg_database WHERE datname = 'cqrs_shop'") != 1 ]]; then
+    admin_sql "CREATE DATABASE cqrs_shop OWNER cqrs_shop" >/dev/null
+    say postgres "created database cqrs_shop"
+  fi
+  cqrs_shop_login \
+    || fail "cannot log in to PostgreSQL as cqrs_shop/cqrs_shop over TCP (was the role made elsewhere with another password?)"
 fi
-if [[ $(admin_sql "SELECT 1 FROM pg_database WHERE datname = 'cqrs_shop'") != 1 ]]; then
-  admin_sql "CREATE DATABASE cqrs_shop OWNER cqrs_shop"
-  say postgres "created database cqrs_shop"
-fi
-PGPASSWORD=cqrs_shop psql -qAtX -h 127.0.0.1 -U cqrs_shop -d cqrs_shop -c 'SELECT 1' >/dev/null \
-  || fail "cannot log in to PostgreSQL as cqrs_shop over TCP"
 
 # Redis
-if redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; then
+redis_up() { [[ $(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null) == PONG ]]; }
+if redis_up; then
   say redis running
 else
-  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
-  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
-  redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG || fail "Redis did not start"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null \
+    || fail "redis-server did not start"
+  for _ in $(seq 1 20); do redis_up && break; sleep 0.5; done
+  redis_up || fail "Redis did not answer PING within 10 s"
   say redis started
 fi
 
-# RabbitMQ
-if rabbitmqctl -q status >/dev/null 2>&1; then
+# RabbitMQ. An open AMQP port is enough to leave it alone: rabbitmqctl needs the node's Erlang
+# cookie, which a broker started by another user may not share with us.
+if port_open 5672; then
   say rabbitmq running
 else
-  rabbitmq-server -detached >/dev/null 2>&1 || true
+  if ! rabbitmqctl -q status >/dev/null 2>&1; then
+    rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
   # await_startup exits at once while the node has not registered yet, so it is retried.
-  for _ in $(seq 1 60); do rabbitmqctl -q await_startup >/dev/null 2>&1 && break; sleep 1; done
-  rabbitmqctl -q await_startup >/dev/null 2>&1 || fail "RabbitMQ did not start"
+  deadline=$((SECONDS + 60))
+  until rabbitmqctl -q -t 10 await_startup >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || fail "RabbitMQ did not start within 60 s (log: /var/log/rabbitmq/)"
+    sleep 1
+  done
+  until port_open 5672; do
+    ((SECONDS < deadline)) || fail "RabbitMQ started but does not listen on port 5672"
+    sleep 0.5
+  done
   say rabbitmq started
 fi

@@ -8,19 +8,25 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A MongoDB wire-protocol server in one JVM process, for running cqrs-shop on a machine that has
- * no MongoDB. It keeps its data in an H2 file, so a restart loses nothing. It is not MongoDB: no
- * transactions, no {@code $text}, and compound non-unique indexes are accepted but ignored. Use a
- * real MongoDB everywhere else (docker-compose and the Helm chart do).
+ * no MongoDB. With a data file it keeps its data in H2, so a restart loses nothing. It is not
+ * MongoDB: no transactions, no {@code $text}, and compound non-unique indexes are accepted but
+ * ignored. Use a real MongoDB everywhere else (docker-compose and the Helm chart do).
  */
 public final class MongoStandIn implements AutoCloseable {
+
+    static final String LOOPBACK = "127.0.0.1";
+    static final int DEFAULT_PORT = 27017;
 
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path dataFile;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private MongoStandIn(MongoServer server, InetSocketAddress address, Path dataFile) {
         this.server = server;
@@ -29,11 +35,32 @@ public final class MongoStandIn implements AutoCloseable {
     }
 
     /**
-     * Starts a server on {@code host:port} (port 0 picks a free one).
+     * Starts a server on {@code 127.0.0.1:port}.
      *
+     * @param port the port, or 0 for any free one ({@link #port()} tells which)
+     * @param dataFile the H2 file that keeps the data, or {@code null} to keep it in memory
+     */
+    public static MongoStandIn start(int port, Path dataFile) throws IOException {
+        return start(LOOPBACK, port, dataFile);
+    }
+
+    /**
+     * Starts a server on {@code host:port}.
+     *
+     * @param port the port, or 0 for any free one ({@link #port()} tells which)
      * @param dataFile the H2 file that keeps the data, or {@code null} to keep it in memory
      */
     public static MongoStandIn start(String host, int port, Path dataFile) throws IOException {
+        return start(new InetSocketAddress(host, port), dataFile);
+    }
+
+    /**
+     * Starts a server on {@code address}.
+     *
+     * @param address where to listen; port 0 picks any free one ({@link #port()} tells which)
+     * @param dataFile the H2 file that keeps the data, or {@code null} to keep it in memory
+     */
+    public static MongoStandIn start(InetSocketAddress address, Path dataFile) throws IOException {
         MongoBackend backend;
         if (dataFile == null) {
             backend = new MemoryBackend();
@@ -45,69 +72,122 @@ public final class MongoStandIn implements AutoCloseable {
             backend = new H2Backend(dataFile.toString());
         }
         MongoServer server = new MongoServer(backend);
-        // Change streams need the oplog; the read side will watch collections for subscriptions.
+        // Change streams need the oplog; the read side watches collections for subscriptions.
         server.enableOplog();
-        server.bind(host, port);
+        // On failure bind() shuts the server down itself, which also releases the H2 file.
+        server.bind(address);
         return new MongoStandIn(server, server.getLocalAddress(), dataFile);
     }
 
+    /** A connection string that reaches this server, also when it listens on every interface. */
     public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        String host = address.getAddress().isAnyLocalAddress() ? LOOPBACK : address.getHostString();
+        return "mongodb://" + uriHost(host) + ":" + address.getPort();
     }
 
+    /** The address the server listens on, with the port it actually got. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The H2 file that keeps the data; empty when the data lives in memory only. */
+    public Optional<Path> dataFile() {
+        return Optional.ofNullable(dataFile);
+    }
+
+    /** Stops listening, drops the connections and closes the H2 file. Safe to call twice. */
     @Override
     public void close() {
-        // shutdown() closes the backend too, which flushes and closes the H2 file.
-        server.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            server.shutdown();
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        String host = "127.0.0.1";
-        int port = 27017;
-        Path dataFile = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--bind" -> host = value(args, ++i);
-                case "--port" -> port = parsePort(value(args, ++i));
-                case "--data-file" -> dataFile = Path.of(value(args, ++i));
-                case "--in-memory" -> dataFile = null;
-                default -> usage("unknown option " + args[i]);
-            }
+    public static void main(String[] args) throws InterruptedException {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("mongo-stand-in: " + e.getMessage());
+            System.err.println("usage: java -jar mongo-stand-in.jar [--bind ADDR] [--port N] [--data-file PATH | --in-memory]");
+            System.exit(2);
+            return;
         }
-        MongoStandIn standIn = start(host, port, dataFile);
-        CountDownLatch stopped = new CountDownLatch(1);
+
+        MongoStandIn standIn;
+        try {
+            standIn = start(options.bind(), options.port(), options.dataFileOrNull());
+        } catch (Exception e) {
+            // bind() rethrows a BindException without declaring it, so catch broadly here.
+            System.err.println("mongo-stand-in: cannot start on " + options.bind() + ":" + options.port()
+                    + (options.dataFileOrNull() == null ? "" : " with " + options.dataFileOrNull()) + ": " + e);
+            System.exit(1);
+            return;
+        }
+
+        // Closing on SIGTERM/SIGINT is what keeps the H2 file consistent; a kill -9 may lose
+        // the last second of writes.
+        CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             standIn.close();
-            stopped.countDown();
+            closed.countDown();
         }, "mongo-stand-in-shutdown"));
-        System.out.println("mongo-stand-in listening on " + standIn.connectionString() + " ("
-                + (standIn.dataFile == null ? "in memory" : "h2 file " + standIn.dataFile.toAbsolutePath()) + ")");
-        stopped.await();
+        System.out.println("mongo-stand-in listening on mongodb://" + uriHost(standIn.address.getHostString())
+                + ":" + standIn.port() + " ("
+                + standIn.dataFile().map(file -> "h2 file " + file.toAbsolutePath()).orElse("in memory") + ")");
+        closed.await();
     }
 
-    private static String value(String[] args, int index) {
-        if (index >= args.length) {
-            usage(args[index - 1] + " needs a value");
+    private static String uriHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The command line, checked before anything starts. */
+    record Options(String bind, int port, Path dataFileOrNull) {
+
+        static Options parse(String... args) {
+            String bind = LOOPBACK;
+            int port = DEFAULT_PORT;
+            Path dataFile = null;
+            boolean inMemory = false;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--bind" -> bind = valueOf(option, args, ++i);
+                    case "--port" -> port = parsePort(valueOf(option, args, ++i));
+                    case "--data-file" -> dataFile = Path.of(valueOf(option, args, ++i));
+                    case "--in-memory" -> inMemory = true;
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            }
+            if (inMemory && dataFile != null) {
+                throw new IllegalArgumentException("--in-memory and --data-file exclude each other");
+            }
+            return new Options(bind, port, dataFile);
         }
-        return args[index];
-    }
 
-    private static int parsePort(String text) {
-        try {
-            int port = Integer.parseInt(text);
+        private static String valueOf(String option, String[] args, int index) {
+            if (index >= args.length || args[index].startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[index];
+        }
+
+        private static int parsePort(String text) {
+            int port;
+            try {
+                port = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a port: " + text);
+            }
             if (port < 0 || port > 65535) {
-                usage("port out of range: " + text);
+                throw new IllegalArgumentException("port out of range: " + text);
             }
             return port;
-        } catch (NumberFormatException e) {
-            usage("not a port: " + text);
-            return -1;
         }
-    }
-
-    private static void usage(String problem) {
-        System.err.println("mongo-stand-in: " + problem);
-        System.err.println("usage: java -jar mongo-stand-in.jar [--bind 127.0.0.1] [--port 27017] [--data-file PATH | --in-memory]");
-        System.exit(2);
     }
 }
