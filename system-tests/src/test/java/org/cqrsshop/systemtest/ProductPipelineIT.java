@@ -17,33 +17,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole path, end to end: a mutation on the command-app, the event in PostgreSQL, the relay to
  * RabbitMQ, the projection in MongoDB, and a query on the query-app, with both apps as processes.
  */
-class ProductPipelineIT {
+class ProductPipelineIT extends SystemTest {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
     private static final Pattern DUPLICATES = Pattern.compile(
             "cqrs_projection_events_total\\{outcome=\"duplicate\",stream_type=\"product\"} ([0-9.E]+)");
-
-    private static ShopSystem shop;
-
-    @BeforeAll
-    static void startTheShop() throws Exception {
-        shop = ShopSystem.start();
-    }
-
-    @AfterAll
-    static void stopTheShop() throws Exception {
-        if (shop != null) {
-            shop.close();
-        }
-    }
 
     @Test
     void a_created_product_is_readable_on_the_query_app_within_five_seconds_with_equal_fields() {
@@ -175,12 +159,6 @@ class ProductPipelineIT {
     private static String rename(String id, int expectedVersion, String name) {
         return "mutation { updateProduct(input: {productId: \"" + id + "\", expectedVersion: " + expectedVersion
                 + ", name: \"" + name + "\"}) { version } }";
-    }
-
-    private static JsonNode command(String document) {
-        JsonNode response = GraphQL.post(shop.commandApp.graphql(), document);
-        assertThat(response.path("errors").isMissingNode()).as("errors in %s", response).isTrue();
-        return response.path("data");
     }
 
     /** The product as the query-app serves it, or null while the read model has not seen it. */

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +19,10 @@ import org.junit.jupiter.api.Test;
  * cancelled. The event store must then tell exactly that story, and the read side must show the
  * stock it leaves.
  */
-class ShoppingFlowIT {
+class ShoppingFlowIT extends SystemTest {
 
     private static final String ADDRESS = "{recipient: \"Ada Lovelace\", line1: \"12 St James's Square\", "
             + "postalCode: \"SW1Y 4JH\", city: \"London\", country: \"GB\"}";
-
-    private static ShopSystem shop;
-
-    @BeforeAll
-    static void startTheShop() throws Exception {
-        shop = ShopSystem.start();
-    }
-
-    @AfterAll
-    static void stopTheShop() throws Exception {
-        if (shop != null) {
-            shop.close();
-        }
-    }
 
     @Test
     void a_full_shopping_flow_leaves_exactly_its_story_in_the_event_store() throws Exception {
@@ -117,11 +101,5 @@ class ShoppingFlowIT {
             }
         }
         return story;
-    }
-
-    private static JsonNode command(String document) {
-        JsonNode response = GraphQL.post(shop.commandApp.graphql(), document);
-        assertThat(response.path("errors").isMissingNode()).as("errors in %s", response).isTrue();
-        return response.path("data");
     }
 }
