@@ -56,16 +56,14 @@ public final class OrderPlacement {
      * A customer's order: either explicit lines or the contents of their cart. Lines naming the
      * same product are merged, so a product is reserved once.
      *
-     * @param orderNumber allocated by the caller: numbers come from a sequence, not from the domain
      * @param expectedTotal the total the customer saw, if the client wants it checked
      */
     public record CreateOrder(
-            OrderId orderId, String orderNumber, CustomerId customerId, ShippingAddress shippingAddress,
+            OrderId orderId, CustomerId customerId, ShippingAddress shippingAddress,
             List<RequestedLine> lines, boolean fromCart, Optional<Money> expectedTotal) {
 
         public CreateOrder {
             Objects.requireNonNull(orderId, "orderId");
-            Objects.requireNonNull(orderNumber, "orderNumber");
             Objects.requireNonNull(customerId, "customerId");
             Objects.requireNonNull(shippingAddress, "shippingAddress");
             Objects.requireNonNull(expectedTotal, "expectedTotal");
@@ -95,12 +93,13 @@ public final class OrderPlacement {
     }
 
     /**
+     * @param orderNumber drawn by the caller: numbers come from a sequence, not from the domain
      * @param products the current state of every product in {@link #productsNeeded}; a missing
      *     entry counts as a product that does not exist
      * @return the events for the order, each product and (from a cart) the cart
      */
     public static Verdict<List<StreamChange>> decide(
-            CreateOrder order, Order existing, Cart cart, Map<ProductId, Product> products) {
+            CreateOrder order, String orderNumber, Order existing, Cart cart, Map<ProductId, Product> products) {
         List<RequestedLine> requested = requestedLines(order, cart);
         if (order.fromCart() && requested.isEmpty()) {
             return Verdict.refuse(new CartRejection.CartEmpty());
@@ -120,7 +119,7 @@ public final class OrderPlacement {
             lines.add(new OrderLine(line.productId(), active.details().sku(), active.details().name(), line.quantity(),
                     unitPrice, unitPrice.times(line.quantity())));
         }
-        Decision<?> placed = OrderDecider.decide(new PlaceOrder(order.orderId(), order.orderNumber(),
+        Decision<?> placed = OrderDecider.decide(new PlaceOrder(order.orderId(), orderNumber,
                 order.customerId(), lines, order.shippingAddress(), order.fromCart(), order.expectedTotal()), existing);
         if (placed instanceof Decision.Rejected<?> rejected) {
             return Verdict.refuse(rejected.rejection());

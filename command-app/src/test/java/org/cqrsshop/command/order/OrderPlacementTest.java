@@ -38,7 +38,7 @@ class OrderPlacementTest {
 
     @Test
     void given_products_in_stock_when_ordered_then_placed_at_their_prices_and_each_product_reserved() {
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(
+        Verdict<List<StreamChange>> verdict = place(
                 order(List.of(new RequestedLine(MUG, 2), new RequestedLine(JUG, 1)), false),
                 new Order.None(), Cart.EMPTY, Map.of(MUG, MUGS, JUG, JUGS));
 
@@ -53,7 +53,7 @@ class OrderPlacementTest {
 
     @Test
     void given_one_product_short_of_stock_when_ordered_then_insufficient_stock_and_nothing_is_decided() {
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(
+        Verdict<List<StreamChange>> verdict = place(
                 order(List.of(new RequestedLine(MUG, 2), new RequestedLine(JUG, 2)), false),
                 new Order.None(), Cart.EMPTY, Map.of(MUG, MUGS, JUG, JUGS));
 
@@ -62,7 +62,7 @@ class OrderPlacementTest {
 
     @Test
     void given_a_deleted_product_when_ordered_then_deleted() {
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(order(List.of(new RequestedLine(MUG, 1)), false),
+        Verdict<List<StreamChange>> verdict = place(order(List.of(new RequestedLine(MUG, 1)), false),
                 new Order.None(), Cart.EMPTY, Map.of(MUG, new Product.Deleted(MUG, "MUG-001")));
 
         assertThat(verdict).isEqualTo(Verdict.refuse(new ProductRejection.AlreadyDeleted(MUG)));
@@ -70,7 +70,7 @@ class OrderPlacementTest {
 
     @Test
     void given_an_unknown_product_when_ordered_then_not_found() {
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(order(List.of(new RequestedLine(MUG, 1)), false),
+        Verdict<List<StreamChange>> verdict = place(order(List.of(new RequestedLine(MUG, 1)), false),
                 new Order.None(), Cart.EMPTY, Map.of());
 
         assertThat(verdict).isEqualTo(Verdict.refuse(new ProductRejection.NotFound(MUG)));
@@ -79,7 +79,7 @@ class OrderPlacementTest {
     @Test
     void given_a_filled_cart_when_ordered_from_it_then_its_lines_are_ordered_and_it_is_checked_out() {
         Cart cart = new Cart(Map.of(MUG, 3));
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(order(List.of(), true), new Order.None(), cart,
+        Verdict<List<StreamChange>> verdict = place(order(List.of(), true), new Order.None(), cart,
                 Map.of(MUG, MUGS));
 
         List<StreamChange> changes = changes(verdict);
@@ -91,7 +91,7 @@ class OrderPlacementTest {
 
     @Test
     void given_an_empty_cart_when_ordered_from_it_then_cart_empty() {
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(order(List.of(), true), new Order.None(), Cart.EMPTY, Map.of());
+        Verdict<List<StreamChange>> verdict = place(order(List.of(), true), new Order.None(), Cart.EMPTY, Map.of());
 
         assertThat(verdict).isEqualTo(Verdict.refuse(new CartRejection.CartEmpty()));
         assertThat(OrderPlacement.productsNeeded(order(List.of(), true), new Cart(Map.of(MUG, 1)))).containsExactly(MUG);
@@ -100,7 +100,7 @@ class OrderPlacementTest {
     @Test
     void given_an_existing_order_when_ordered_again_then_already_exists() {
         Order existing = OrderDecider.DECIDER.fold(List.of(OrderFixtures.placed()));
-        Verdict<List<StreamChange>> verdict = OrderPlacement.decide(order(List.of(new RequestedLine(MUG, 1)), false),
+        Verdict<List<StreamChange>> verdict = place(order(List.of(new RequestedLine(MUG, 1)), false),
                 existing, Cart.EMPTY, Map.of(MUG, MUGS));
 
         assertThat(verdict).isEqualTo(Verdict.refuse(new OrderRejection.AlreadyExists(ORDER)));
@@ -111,7 +111,7 @@ class OrderPlacementTest {
         CreateOrder order = order(List.of(new RequestedLine(MUG, 2), new RequestedLine(MUG, 3)), false);
 
         assertThat(order.lines()).containsExactly(new RequestedLine(MUG, 5));
-        assertThat(changes(OrderPlacement.decide(order, new Order.None(), Cart.EMPTY, Map.of(MUG, MUGS))))
+        assertThat(changes(place(order, new Order.None(), Cart.EMPTY, Map.of(MUG, MUGS))))
                 .filteredOn(change -> change.streamType().equals(EventTypes.PRODUCT_STREAM))
                 .containsExactly(new StreamChange(EventTypes.PRODUCT_STREAM, MUG.value(),
                         List.of(new StockReserved(MUG, ORDER, 5, 5))));
@@ -123,8 +123,13 @@ class OrderPlacementTest {
         assertThatThrownBy(() -> order(List.of(new RequestedLine(MUG, 1)), true)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private static Verdict<List<StreamChange>> place(
+            CreateOrder order, Order existing, Cart cart, Map<ProductId, Product> products) {
+        return OrderPlacement.decide(order, "CS-1", existing, cart, products);
+    }
+
     private static CreateOrder order(List<RequestedLine> lines, boolean fromCart) {
-        return new CreateOrder(ORDER, "CS-1", ADA, HOME, lines, fromCart, Optional.empty());
+        return new CreateOrder(ORDER, ADA, HOME, lines, fromCart, Optional.empty());
     }
 
     private static Product active(ProductId id, String sku, String name, long price, int stock) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.cqrsshop.command.cart.CartDecider;
 import org.cqrsshop.command.decider.StreamChange;
 import org.cqrsshop.command.decider.Verdict;
@@ -55,23 +54,20 @@ public class OrderCommands {
         this.eventStore = eventStore;
     }
 
-    /**
-     * Places an order. Its number is drawn first, once, so that retries after a clash keep it.
-     *
-     * @param order builds the command once the order number is known
-     */
-    public Uni<CommandOutcome> createOrder(CommandRequest request, Function<String, CreateOrder> order) {
+    /** Places an order. Its number is drawn first, once, so that retries after a clash keep it. */
+    public Uni<CommandOutcome> createOrder(CommandRequest request, CreateOrder create) {
+        UUID orderId = create.orderId().value();
+        UUID cartId = CartId.forCustomer(create.customerId()).value();
         return eventStore.nextOrderNumber().chain(sequence -> {
             int year = request.context().receivedAt().atZone(ZoneOffset.UTC).getYear();
-            CreateOrder create = order.apply(String.format("CS-%d-%06d", year, sequence));
-            UUID orderId = create.orderId().value();
-            UUID cartId = CartId.forCustomer(create.customerId()).value();
+            String orderNumber = String.format("CS-%d-%06d", year, sequence);
             return handler.run(request, work -> work.load(OrderDecider.DECIDER, orderId)
                     .chain(existing -> work.load(CartDecider.DECIDER, cartId)
                             .chain(cart -> loadProducts(work, OrderPlacement.productsNeeded(create, cart))
                                     .map(products -> {
                                         requireExpectedVersion(request, orderId, work.versionOf(orderId));
-                                        List<StreamChange> changes = allowed(OrderPlacement.decide(create, existing, cart, products));
+                                        List<StreamChange> changes = allowed(
+                                                OrderPlacement.decide(create, orderNumber, existing, cart, products));
                                         work.record(changes);
                                         return new Primary(orderId, placedAttributes(changes));
                                     }))));

@@ -59,10 +59,8 @@ public class OrderMutations {
                     line.quantity())));
         }
         Optional<Money> expectedTotal = Optional.ofNullable(input.expectedTotal()).map(total -> money("input.expectedTotal", total));
-        // Checks the shape now, so a malformed order is refused before a number is drawn for it.
-        build("input", () -> new CreateOrder(orderId, "-", customer, address, lines, input.fromCart(), expectedTotal));
-        return orders.createOrder(request.request("createOrder", input, input.expectedVersion(), input.idempotencyKey()),
-                        number -> new CreateOrder(orderId, number, customer, address, lines, input.fromCart(), expectedTotal))
+        CreateOrder order = build("input", () -> new CreateOrder(orderId, customer, address, lines, input.fromCart(), expectedTotal));
+        return orders.createOrder(request.request("createOrder", input, input.expectedVersion(), input.idempotencyKey()), order)
                 .map(PlacedOrder::of);
     }
 
