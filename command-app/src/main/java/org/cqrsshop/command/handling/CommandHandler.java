@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.cqrsshop.command.decider.Decider;
 import org.cqrsshop.command.decider.Decision;
+import org.cqrsshop.command.eventstore.AppendResult;
 import org.cqrsshop.command.eventstore.IdempotencyKeyTaken;
 import org.cqrsshop.command.eventstore.IdempotencyRecord;
 import org.cqrsshop.command.eventstore.PgEventStore;
@@ -105,21 +106,19 @@ public class CommandHandler {
 
     private Uni<CommandOutcome> commit(CommandRequest request, UnitOfWork unit, Primary primary) {
         boolean appends = unit.hasEvents();
+        // The stored result of an idempotent command is the result the caller gets, made the same way.
+        Function<AppendResult, CommandOutcome> outcome = result -> new CommandOutcome(primary.streamId(),
+                result.versions().getOrDefault(primary.streamId(), unit.versionOf(primary.streamId())),
+                result.lastPosition(), primary.attributes());
         Optional<IdempotencyRecord> idempotency = request.idempotencyKey().map(key -> new IdempotencyRecord(
-                key.key(), request.operation(), key.fingerprint(),
-                result -> json(outcome(unit, primary, result.versions().get(primary.streamId()), result.lastPosition()))));
+                key.key(), request.operation(), key.fingerprint(), result -> json(outcome.apply(result))));
         return unit.commit(request.context(), idempotency)
                 .invoke(() -> {
                     if (appends) {
                         appended.fire(new EventsAppended());
                     }
                 })
-                .map(result -> outcome(unit, primary, result.versions().get(primary.streamId()), result.lastPosition()));
-    }
-
-    private static CommandOutcome outcome(UnitOfWork unit, Primary primary, Long appendedVersion, long position) {
-        long version = appendedVersion != null ? appendedVersion : unit.versionOf(primary.streamId());
-        return new CommandOutcome(primary.streamId(), version, position, primary.attributes());
+                .map(outcome);
     }
 
     private static CommandOutcome replay(CommandRequest request, IdempotencyKey key, StoredIdempotency stored) {
