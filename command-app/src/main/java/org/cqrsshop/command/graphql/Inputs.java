@@ -12,6 +12,11 @@ import org.cqrsshop.graphql.errors.InvalidInput;
  */
 public final class Inputs {
 
+    /** The description every mutation's idempotencyKey field shares. */
+    public static final String IDEMPOTENCY_KEY = "Any unique string (a UUID, say). A repeat of the same request with "
+            + "the same key returns the first result and changes nothing; the key with a different request fails "
+            + "with IDEMPOTENCY_KEY_REUSED";
+
     private Inputs() {}
 
     public static UUID uuid(String field, String value) {

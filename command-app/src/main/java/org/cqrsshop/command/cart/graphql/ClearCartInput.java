@@ -3,8 +3,8 @@ package org.cqrsshop.command.cart.graphql;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.handling.IdempotencyKey;
-import org.cqrsshop.command.product.graphql.ProductMutations;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -14,4 +14,4 @@ public record ClearCartInput(
         @NotNull @Id String customerId,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the cart is at this version")
         Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.handling.IdempotencyKey;
-import org.cqrsshop.command.product.graphql.ProductMutations;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -17,4 +17,4 @@ public record RemoveFromCartInput(
         @Min(1) @Description("Units to remove; the whole line when left out or larger than the line") Integer quantity,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the cart is at this version")
         Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

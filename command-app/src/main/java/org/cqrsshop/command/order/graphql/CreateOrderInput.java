@@ -6,9 +6,9 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.cqrsshop.command.graphql.AddressInput;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.graphql.MoneyInput;
 import org.cqrsshop.command.handling.IdempotencyKey;
-import org.cqrsshop.command.product.graphql.ProductMutations;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -27,4 +27,4 @@ public record CreateOrderInput(
         @Valid @Description("The total the customer was shown; the order fails with PRICE_CHANGED if prices moved since")
         MoneyInput expectedTotal,
         @PositiveOrZero @Description("0 refuses the order with CONCURRENCY_CONFLICT if the id is taken") Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

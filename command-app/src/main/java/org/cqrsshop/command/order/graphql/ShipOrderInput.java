@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.handling.IdempotencyKey;
 import org.cqrsshop.command.order.OrderCommand;
-import org.cqrsshop.command.product.graphql.ProductMutations;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -18,4 +18,4 @@ public record ShipOrderInput(
         @NotBlank @Size(max = OrderCommand.MAX_TEXT_LENGTH) String trackingNumber,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the order is at this version")
         Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

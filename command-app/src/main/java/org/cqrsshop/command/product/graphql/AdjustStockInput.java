@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.handling.IdempotencyKey;
 import org.cqrsshop.command.product.ProductCommand;
 import org.eclipse.microprofile.graphql.Description;
@@ -22,4 +23,4 @@ public record AdjustStockInput(
         String reason,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the product is at this version")
         Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

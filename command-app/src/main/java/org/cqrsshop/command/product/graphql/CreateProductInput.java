@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.graphql.MoneyInput;
 import org.cqrsshop.command.handling.IdempotencyKey;
 import org.cqrsshop.command.product.ProductCommand;
@@ -27,4 +28,4 @@ public record CreateProductInput(
         @PositiveOrZero @Max(ProductCommand.MAX_STOCK) @Description("Units in stock to begin with") int stockQuantity,
         @PositiveOrZero @Description("0 refuses the creation with CONCURRENCY_CONFLICT if the product exists")
         Integer expectedVersion,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {}
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

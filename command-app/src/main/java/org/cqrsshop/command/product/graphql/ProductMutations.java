@@ -29,11 +29,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 @GraphQLApi
 public class ProductMutations {
 
-    /** The description every mutation's idempotencyKey field shares. */
-    public static final String IDEMPOTENCY_KEY = "Any unique string (a UUID, say). A repeat of the same request with "
-            + "the same key returns the first result and changes nothing; the key with a different request fails "
-            + "with IDEMPOTENCY_KEY_REUSED";
-
     private final CommandHandler handler;
     private final RequestMetadata request;
 

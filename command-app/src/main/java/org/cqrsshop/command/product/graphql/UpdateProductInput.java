@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.cqrsshop.command.graphql.Inputs;
 import org.cqrsshop.command.graphql.MoneyInput;
 import org.cqrsshop.command.handling.IdempotencyKey;
 import org.cqrsshop.command.product.ProductDetails;
@@ -25,7 +26,7 @@ public record UpdateProductInput(
         @Valid MoneyInput price,
         @Size(min = 1, max = ProductDetails.MAX_CATEGORY_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String category,
-        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(ProductMutations.IDEMPOTENCY_KEY) String idempotencyKey) {
+        @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {
 
     /** {@code @NotBlank} would also refuse null, which here means "keep the current value". */
     static final String NOT_BLANK = "(?s).*\\S.*";
