@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cqrsshop.command.eventstore.StoredEventRows;
 import org.cqrsshop.command.handling.EventsAppended;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.common.event.json.EventJson;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,14 +41,12 @@ public class OutboxRelay {
             FROM relay_checkpoints WHERE relay_name = $1 FOR UPDATE SKIP LOCKED""";
 
     private static final String READ_COMMITTED_PAST_CHECKPOINT = """
-            SELECT global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
-                   event_id, event_type, schema_version, payload::text AS payload, occurred_at,
-                   correlation_id, causation_id, actor
+            SELECT %s
             FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY transaction_id, global_position
-            LIMIT $3""";
+            LIMIT $3""".formatted(StoredEventRows.COLUMNS);
 
     private static final String MOVE_CHECKPOINT = """
             UPDATE relay_checkpoints
@@ -154,7 +152,7 @@ public class OutboxRelay {
         List<EventEnvelope> batch = new ArrayList<>(rows.size());
         Row last = null;
         for (Row row : rows) {
-            batch.add(toEnvelope(row));
+            batch.add(StoredEventRows.toEnvelope(row));
             last = row;
         }
         Tuple checkpoint = Tuple.of(RELAY_NAME, last.getString("transaction_id"), last.getLong("global_position"));
@@ -164,21 +162,6 @@ public class OutboxRelay {
                         "broker did not confirm " + batch.size() + " events within " + config.confirmTimeout()))
                 .chain(() -> connection.preparedQuery(MOVE_CHECKPOINT).execute(checkpoint))
                 .replaceWith(batch.size());
-    }
-
-    private static EventEnvelope toEnvelope(Row row) {
-        return new EventEnvelope(
-                row.getUUID("event_id"),
-                row.getUUID("stream_id"),
-                row.getString("stream_type"),
-                row.getLong("stream_version"),
-                row.getLong("global_position"),
-                row.getOffsetDateTime("occurred_at").toInstant(),
-                row.getUUID("correlation_id"),
-                row.getUUID("causation_id"),
-                row.getString("actor"),
-                EventJson.decode(row.getString("event_type"), row.getInteger("schema_version"),
-                        row.getString("payload")));
     }
 
     private void recordSuccess(int published) {

@@ -1,0 +1,32 @@
+package org.cqrsshop.command.eventstore;
+
+import io.vertx.mutiny.sqlclient.Row;
+import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.json.EventJson;
+
+/** How a row of the events table becomes an envelope, for everything that reads the store in bulk. */
+public final class StoredEventRows {
+
+    /** The columns {@link #toEnvelope} reads, plus the writing transaction as text, for cursors. */
+    public static final String COLUMNS = """
+            global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
+            event_id, event_type, schema_version, payload::text AS payload, occurred_at,
+            correlation_id, causation_id, actor""";
+
+    private StoredEventRows() {}
+
+    public static EventEnvelope toEnvelope(Row row) {
+        return new EventEnvelope(
+                row.getUUID("event_id"),
+                row.getUUID("stream_id"),
+                row.getString("stream_type"),
+                row.getLong("stream_version"),
+                row.getLong("global_position"),
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getUUID("correlation_id"),
+                row.getUUID("causation_id"),
+                row.getString("actor"),
+                EventJson.decode(row.getString("event_type"), row.getInteger("schema_version"),
+                        row.getString("payload")));
+    }
+}

@@ -1,0 +1,90 @@
+package org.cqrsshop.command.feed;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.cqrsshop.command.eventstore.StoredEventRows;
+import org.cqrsshop.common.event.EventEnvelope;
+
+/**
+ * Committed events, read straight from the store for readers that missed some: the read side
+ * filling a gap in one view, or rebuilding every view.
+ */
+@ApplicationScoped
+public class EventFeed {
+
+    private static final String STREAM_AFTER_VERSION = """
+            SELECT %s FROM events
+            WHERE stream_id = $1 AND stream_version > $2
+            ORDER BY stream_version
+            LIMIT $3""".formatted(StoredEventRows.COLUMNS);
+
+    /** The relay's order and horizon (ADR 0001), so that a reader never skips a late commit. */
+    private static final String COMMITTED_AFTER_CURSOR = """
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT $3""".formatted(StoredEventRows.COLUMNS);
+
+    private static final String HEAD = """
+            SELECT (SELECT coalesce(max(global_position), 0) FROM events) AS head_position,
+                   (SELECT count(*) FROM events WHERE global_position > $1) AS pending_events,
+                   (SELECT min(occurred_at) FROM events WHERE global_position > $1) AS oldest_pending""";
+
+    private final Pool pool;
+
+    public EventFeed(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Up to {@code limit} events of one stream after {@code afterVersion}, in version order. */
+    public Uni<List<EventEnvelope>> streamEvents(UUID streamId, long afterVersion, int limit) {
+        return pool.preparedQuery(STREAM_AFTER_VERSION).execute(Tuple.of(streamId, afterVersion, limit))
+                .map(rows -> envelopes(rows).events());
+    }
+
+    /** Up to {@code limit} committed events past the cursor, in the order the relay publishes them. */
+    public Uni<FeedPage> committedAfter(FeedCursor after, int limit) {
+        return pool.preparedQuery(COMMITTED_AFTER_CURSOR)
+                .execute(Tuple.of(after.transactionId(), after.position(), limit))
+                .map(rows -> {
+                    Page page = envelopes(rows);
+                    return new FeedPage(page.events(), page.last() == null ? after : page.last(),
+                            page.events().size() == limit);
+                });
+    }
+
+    public Uni<FeedHead> head(long afterPosition) {
+        return pool.preparedQuery(HEAD).execute(Tuple.of(afterPosition)).map(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime oldest = row.getOffsetDateTime("oldest_pending");
+            return new FeedHead(row.getLong("head_position"), row.getLong("pending_events"),
+                    oldest == null ? null : oldest.toInstant());
+        });
+    }
+
+    private static Page envelopes(RowSet<Row> rows) {
+        List<EventEnvelope> events = new ArrayList<>(rows.size());
+        FeedCursor last = null;
+        for (Row row : rows) {
+            events.add(StoredEventRows.toEnvelope(row));
+            last = new FeedCursor(row.getString("transaction_id"), row.getLong("global_position"));
+        }
+        return new Page(events, last);
+    }
+
+    private record Page(List<EventEnvelope> events, FeedCursor last) {}
+
+    public record FeedPage(List<EventEnvelope> events, FeedCursor next, boolean hasMore) {}
+
+    public record FeedHead(long headPosition, long pendingEvents, Instant oldestPendingOccurredAt) {}
+}
