@@ -13,6 +13,18 @@ public final class StoredEventRows {
             event_id, event_type, schema_version, payload::text AS payload, occurred_at,
             correlation_id, causation_id, actor""";
 
+    /**
+     * Up to $3 committed events past ($1 transaction id as text, $2 position), in the order the
+     * relay publishes them. Only transactions below the snapshot's xmin are read: each of them has
+     * ended, so no event can still commit behind a reader that moves past them (ADR 0001).
+     */
+    public static final String COMMITTED_AFTER = """
+            SELECT %s FROM events
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT $3""".formatted(COLUMNS);
+
     private StoredEventRows() {}
 
     public static EventEnvelope toEnvelope(Row row) {

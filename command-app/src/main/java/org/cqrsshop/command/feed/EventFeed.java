@@ -27,14 +27,6 @@ public class EventFeed {
             ORDER BY stream_version
             LIMIT $3""".formatted(StoredEventRows.COLUMNS);
 
-    /** The relay's order and horizon (ADR 0001), so that a reader never skips a late commit. */
-    private static final String COMMITTED_AFTER_CURSOR = """
-            SELECT %s FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
-            LIMIT $3""".formatted(StoredEventRows.COLUMNS);
-
     private static final String HEAD = """
             SELECT (SELECT coalesce(max(global_position), 0) FROM events) AS head_position,
                    (SELECT count(*) FROM events WHERE global_position > $1) AS pending_events,
@@ -47,14 +39,20 @@ public class EventFeed {
     }
 
     /** Up to {@code limit} events of one stream after {@code afterVersion}, in version order. */
-    public Uni<List<EventEnvelope>> streamEvents(UUID streamId, long afterVersion, int limit) {
+    public Uni<StreamPage> streamEvents(UUID streamId, long afterVersion, int limit) {
         return pool.preparedQuery(STREAM_AFTER_VERSION).execute(Tuple.of(streamId, afterVersion, limit))
-                .map(rows -> envelopes(rows).events());
+                .map(rows -> {
+                    List<EventEnvelope> events = envelopes(rows).events();
+                    return new StreamPage(events, events.size() == limit);
+                });
     }
 
-    /** Up to {@code limit} committed events past the cursor, in the order the relay publishes them. */
+    /**
+     * Up to {@code limit} committed events past the cursor, in the order and with the horizon of
+     * the relay, so that a reader never skips a transaction that commits late.
+     */
     public Uni<FeedPage> committedAfter(FeedCursor after, int limit) {
-        return pool.preparedQuery(COMMITTED_AFTER_CURSOR)
+        return pool.preparedQuery(StoredEventRows.COMMITTED_AFTER)
                 .execute(Tuple.of(after.transactionId(), after.position(), limit))
                 .map(rows -> {
                     Page page = envelopes(rows);
@@ -63,6 +61,10 @@ public class EventFeed {
                 });
     }
 
+    /**
+     * How far the store is ahead of a reader at {@code afterPosition}. Counts by position, not in
+     * feed order, so it is a lag figure, not a cursor.
+     */
     public Uni<FeedHead> head(long afterPosition) {
         return pool.preparedQuery(HEAD).execute(Tuple.of(afterPosition)).map(rows -> {
             Row row = rows.iterator().next();
@@ -84,6 +86,10 @@ public class EventFeed {
 
     private record Page(List<EventEnvelope> events, FeedCursor last) {}
 
+    /** @param hasMore the page is full, so more may follow; the next page may turn out empty */
+    public record StreamPage(List<EventEnvelope> events, boolean hasMore) {}
+
+    /** @param next where the reader stands after this page; the cursor it came with if the page is empty */
     public record FeedPage(List<EventEnvelope> events, FeedCursor next, boolean hasMore) {}
 
     public record FeedHead(long headPosition, long pendingEvents, Instant oldestPendingOccurredAt) {}

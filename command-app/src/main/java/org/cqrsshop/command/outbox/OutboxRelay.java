@@ -40,14 +40,6 @@ public class OutboxRelay {
             SELECT last_transaction_id::text AS last_transaction_id, last_position
             FROM relay_checkpoints WHERE relay_name = $1 FOR UPDATE SKIP LOCKED""";
 
-    private static final String READ_COMMITTED_PAST_CHECKPOINT = """
-            SELECT %s
-            FROM events
-            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
-              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
-            LIMIT $3""".formatted(StoredEventRows.COLUMNS);
-
     private static final String MOVE_CHECKPOINT = """
             UPDATE relay_checkpoints
             SET last_transaction_id = $2::text::xid8, last_position = $3, updated_at = now()
@@ -138,7 +130,7 @@ public class OutboxRelay {
                         return Uni.createFrom().item(0); // another replica is publishing
                     }
                     Row at = checkpoint.iterator().next();
-                    return connection.preparedQuery(READ_COMMITTED_PAST_CHECKPOINT)
+                    return connection.preparedQuery(StoredEventRows.COMMITTED_AFTER)
                             .execute(Tuple.of(at.getString("last_transaction_id"), at.getLong("last_position"),
                                     config.batchSize()))
                             .chain(rows -> publishAndAdvance(connection, rows));
