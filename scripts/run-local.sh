@@ -106,7 +106,7 @@ fi
 # The query-app goes first: it declares the queue that the command-app's events are routed to,
 # and events published before that queue exists would be dropped by the exchange.
 start query-app "$logs/query-app.log" \
-  env QUARKUS_HTTP_PORT="$QUERY_APP_PORT" java -jar query-app/target/quarkus-app/quarkus-run.jar
+  env QUARKUS_HTTP_PORT="$QUERY_APP_PORT" COMMAND_APP_URL="http://localhost:$COMMAND_APP_PORT" java -jar query-app/target/quarkus-app/quarkus-run.jar
 await_ready query-app "$QUERY_APP_PORT" "$logs/query-app.log"
 start command-app "$logs/command-app.log" \
   env QUARKUS_HTTP_PORT="$COMMAND_APP_PORT" java -jar command-app/target/quarkus-app/quarkus-run.jar

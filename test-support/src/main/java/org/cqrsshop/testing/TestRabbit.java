@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +82,24 @@ public final class TestRabbit implements AutoCloseable {
         try (Channel channel = connection.createChannel()) {
             var response = channel.basicGet(queue, true);
             return response == null ? null : response.getBody();
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes one message, with its properties, from a queue without waiting, or {@code null} if it is empty. */
+    public GetResponse takeMessage(String queue) {
+        try (Channel channel = connection.createChannel()) {
+            return channel.basicGet(queue, true);
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Messages waiting in a queue. */
+    public long messageCount(String queue) {
+        try (Channel channel = connection.createChannel()) {
+            return channel.messageCount(queue);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException(e);
         }

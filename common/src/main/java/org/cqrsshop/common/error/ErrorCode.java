@@ -33,6 +33,10 @@ public enum ErrorCode {
     INVALID_STATE_TRANSITION,
     /** The idempotency key was used before with a different request. */
     IDEMPOTENCY_KEY_REUSED,
+    /** The view has not reached the minVersion the query asked for within the wait timeout. */
+    READ_MODEL_LAGGING,
+    /** A read model rebuild is already running. */
+    REBUILD_IN_PROGRESS,
     /** Something failed on our side; the message says nothing more, the server log does. */
     INTERNAL
 }

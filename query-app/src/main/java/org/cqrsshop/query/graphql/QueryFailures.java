@@ -2,10 +2,13 @@ package org.cqrsshop.query.graphql;
 
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import org.cqrsshop.common.error.ErrorCode;
 import org.cqrsshop.graphql.errors.ApiError;
 import org.cqrsshop.graphql.errors.FailureClassifier;
+import org.cqrsshop.query.freshness.ReadModelLagging;
+import org.cqrsshop.query.rebuild.RebuildInProgress;
 
 /** How the read side's failures reach clients. */
 @Unremovable
@@ -16,6 +19,14 @@ public class QueryFailures implements FailureClassifier {
     public Optional<ApiError> classify(Throwable failure) {
         if (failure instanceof ViewNotFound notFound) {
             return Optional.of(ApiError.of(ErrorCode.NOT_FOUND, notFound.getMessage()));
+        }
+        if (failure instanceof ReadModelLagging lagging) {
+            return Optional.of(new ApiError(ErrorCode.READ_MODEL_LAGGING, lagging.getMessage(), Map.of(
+                    "requestedVersion", lagging.requestedVersion(),
+                    "currentVersion", lagging.currentVersion())));
+        }
+        if (failure instanceof RebuildInProgress inProgress) {
+            return Optional.of(ApiError.of(ErrorCode.REBUILD_IN_PROGRESS, inProgress.getMessage()));
         }
         return Optional.empty();
     }

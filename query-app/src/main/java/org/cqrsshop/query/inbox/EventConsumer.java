@@ -2,13 +2,17 @@ package org.cqrsshop.query.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.common.event.json.EventDecodingException;
 import org.cqrsshop.common.event.json.EventJson;
-import org.cqrsshop.query.product.ProductProjector;
+import org.cqrsshop.query.freshness.AppliedEvents;
+import org.cqrsshop.query.projection.ProjectionOutcome;
+import org.cqrsshop.query.projection.ViewProjector;
+import org.cqrsshop.query.projection.ViewProjectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -16,20 +20,29 @@ import org.jboss.logging.Logger;
 
 /**
  * Feeds published events to the projections, one at a time and in queue order. A message is
- * acknowledged only after its view is written (or found to hold it already), so a crash at any
- * point means redelivery, never loss.
+ * acknowledged only after its view is written (or found to hold it already), or after it is safe
+ * in the dead-letter queue, so a crash at any point means redelivery, never loss.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-    private final ProductProjector products;
+    private final ViewProjectors projectors;
+    private final DeadLetterQueue deadLetters;
+    private final AppliedEvents applied;
     private final ProjectionConfig config;
     private final MeterRegistry metrics;
 
-    public EventConsumer(ProductProjector products, ProjectionConfig config, MeterRegistry metrics) {
-        this.products = products;
+    public EventConsumer(
+            ViewProjectors projectors,
+            DeadLetterQueue deadLetters,
+            AppliedEvents applied,
+            ProjectionConfig config,
+            MeterRegistry metrics) {
+        this.projectors = projectors;
+        this.deadLetters = deadLetters;
+        this.applied = applied;
         this.config = config;
         this.metrics = metrics;
     }
@@ -40,51 +53,59 @@ public class EventConsumer {
         try {
             envelope = EventJson.decodeEnvelope(message.getPayload());
         } catch (EventDecodingException poison) {
-            LOG.errorf(poison, "Dead-lettering a message that is not a valid event");
-            count(ProjectionOutcome.POISON, "unknown");
-            return reject(message, poison, false);
+            return deadLetter(message, "unknown", "not a valid event: " + poison.getMessage(), 1);
         }
-        return project(envelope)
-                .invoke(outcome -> count(outcome, envelope.streamType()))
+        ViewProjector<?> projector = projectors.forStreamType(envelope.streamType()).orElse(null);
+        if (projector == null) {
+            return deadLetter(message, envelope.streamType(), "no projection reads stream type " + envelope.streamType(), 1);
+        }
+        return Uni.createFrom().deferred(() -> projector.project(envelope))
+                .onFailure(failure -> !InfrastructureFailures.isOutage(failure))
+                .retry().withBackOff(config.retryBackoff()).atMost(config.maxAttempts() - 1L)
                 .chain(outcome -> {
-                    if (outcome == ProjectionOutcome.POISON) {
-                        LOG.errorf("Dead-lettering %s %s: no projection handles its stream type",
-                                envelope.streamType(), envelope.streamId());
-                        return reject(message, new IllegalArgumentException("unprojected stream type"), false);
-                    }
-                    if (outcome == ProjectionOutcome.GAP) {
-                        LOG.warnf("%s %s v%d arrived before an earlier event of its stream; it goes back to the queue",
-                                envelope.streamType(), envelope.streamId(), envelope.streamVersion());
-                        return retryLater(message, new IllegalStateException("gap before this event"));
+                    count(outcome.name(), envelope.streamType());
+                    // A duplicate changed nothing, and its position is only what the message claims.
+                    if (outcome != ProjectionOutcome.DUPLICATE) {
+                        applied.record(envelope);
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 })
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf(failure, "Projection of %s %s v%d failed; it goes back to the queue",
-                            envelope.streamType(), envelope.streamId(), envelope.streamVersion());
-                    return retryLater(message, failure);
+                    if (InfrastructureFailures.isOutage(failure)) {
+                        LOG.warnf("Projection of %s %s v%d waits for an outage to end: %s",
+                                envelope.streamType(), envelope.streamId(), envelope.streamVersion(), failure.getMessage());
+                        count("waiting", envelope.streamType());
+                        return retryLater(message, failure);
+                    }
+                    LOG.errorf(failure, "Projection of %s %s v%d failed %d times",
+                            envelope.streamType(), envelope.streamId(), envelope.streamVersion(), config.maxAttempts());
+                    return deadLetter(message, envelope.streamType(), String.valueOf(failure.getMessage()),
+                            config.maxAttempts());
                 });
     }
 
-    private Uni<ProjectionOutcome> project(EventEnvelope envelope) {
-        if (EventTypes.PRODUCT_STREAM.equals(envelope.streamType())) {
-            return products.project(envelope);
-        }
-        // The queue is bound to the stream types we project; anything else was bound by mistake.
-        return Uni.createFrom().item(ProjectionOutcome.POISON);
+    private Uni<Void> deadLetter(Message<byte[]> message, String streamType, String reason, int attempts) {
+        LOG.errorf("Dead-lettering a %s message: %s", streamType, reason);
+        IncomingRabbitMQMetadata incoming = message.getMetadata(IncomingRabbitMQMetadata.class).orElse(null);
+        String routingKey = incoming == null ? "" : incoming.getRoutingKey();
+        Map<String, Object> headers = incoming == null ? Map.of() : incoming.getHeaders();
+        return deadLetters.deadLetter(message.getPayload(), routingKey, headers, reason, attempts)
+                .invoke(() -> count("dead_lettered", streamType))
+                .chain(() -> Uni.createFrom().completionStage(message.ack()))
+                .onFailure().recoverWithUni(unsent -> {
+                    LOG.warnf(unsent, "Could not dead-letter the message; it goes back to the queue");
+                    return retryLater(message, unsent);
+                });
     }
 
     private Uni<Void> retryLater(Message<byte[]> message, Throwable reason) {
         return Uni.createFrom().voidItem().onItem().delayIt().by(config.retryDelay())
-                .chain(() -> reject(message, reason, true));
+                .chain(() -> Uni.createFrom().completionStage(
+                        message.nack(reason, Metadata.of(new RabbitMQRejectMetadata(true)))));
     }
 
-    private static Uni<Void> reject(Message<byte[]> message, Throwable reason, boolean requeue) {
-        return Uni.createFrom().completionStage(message.nack(reason, Metadata.of(new RabbitMQRejectMetadata(requeue))));
-    }
-
-    private void count(ProjectionOutcome outcome, String streamType) {
-        metrics.counter("cqrs.projection.events", "outcome", outcome.name().toLowerCase(), "stream_type", streamType)
+    private void count(String outcome, String streamType) {
+        metrics.counter("cqrs.projection.events", "outcome", outcome.toLowerCase(), "stream_type", streamType)
                 .increment();
     }
 }

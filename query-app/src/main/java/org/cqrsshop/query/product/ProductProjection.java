@@ -1,6 +1,11 @@
 package org.cqrsshop.query.product;
 
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.util.List;
 import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.common.event.product.ProductCreated;
 import org.cqrsshop.common.event.product.ProductDeleted;
 import org.cqrsshop.common.event.product.ProductEvent;
@@ -9,29 +14,46 @@ import org.cqrsshop.common.event.product.ProductUpdated;
 import org.cqrsshop.common.event.product.StockReleased;
 import org.cqrsshop.common.event.product.StockReserved;
 import org.cqrsshop.common.money.Money;
+import org.cqrsshop.query.projection.ViewProjection;
 
-/**
- * How product events change a product view: a pure function, so that ordering, duplicates and
- * gaps are decided in one place and tested without a database.
- */
-public final class ProductProjection {
+/** How product events change a product view. */
+public final class ProductProjection implements ViewProjection<ProductView> {
+
+    public static final ProductProjection INSTANCE = new ProductProjection();
 
     private ProductProjection() {}
 
-    /** @param current the stored view, or {@code null} when there is none yet */
-    public static ProjectionStep apply(ProductView current, EventEnvelope envelope) {
-        long viewVersion = current == null ? 0 : current.version;
-        long eventVersion = envelope.streamVersion();
-        if (eventVersion <= viewVersion) {
-            return new ProjectionStep.AlreadyApplied(viewVersion);
-        }
-        if (eventVersion > viewVersion + 1) {
-            return new ProjectionStep.Gap(viewVersion + 1, eventVersion);
-        }
-        ProductView next = evolve(current, (ProductEvent) envelope.event(), envelope);
-        next.version = eventVersion;
-        next.lastPosition = envelope.globalPosition();
-        return new ProjectionStep.Apply(next, viewVersion);
+    @Override
+    public String streamType() {
+        return EventTypes.PRODUCT_STREAM;
+    }
+
+    @Override
+    public String collection() {
+        return ProductView.COLLECTION;
+    }
+
+    @Override
+    public Class<ProductView> viewType() {
+        return ProductView.class;
+    }
+
+    /** Every product list is keyed on (deleted, sort field, _id); the lookups by SKU and category have their own. */
+    @Override
+    public List<IndexModel> indexes() {
+        return List.of(
+                new IndexModel(Indexes.ascending("deleted", "name", "_id"), new IndexOptions().name("list_by_name")),
+                new IndexModel(Indexes.ascending("deleted", "priceAmountMinor", "_id"),
+                        new IndexOptions().name("list_by_price")),
+                new IndexModel(Indexes.ascending("deleted", "createdAt", "_id"), new IndexOptions().name("list_by_created")),
+                new IndexModel(Indexes.ascending("deleted", "updatedAt", "_id"), new IndexOptions().name("list_by_updated")),
+                new IndexModel(Indexes.ascending("category", "deleted"), new IndexOptions().name("by_category")),
+                new IndexModel(Indexes.ascending("sku"), new IndexOptions().name("by_sku")));
+    }
+
+    @Override
+    public ProductView evolve(ProductView current, EventEnvelope envelope) {
+        return evolve(current, (ProductEvent) envelope.event(), envelope);
     }
 
     private static ProductView evolve(ProductView current, ProductEvent event, EventEnvelope envelope) {

@@ -2,17 +2,14 @@ package org.cqrsshop.query.product;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
 import java.time.Instant;
-import org.bson.codecs.pojo.annotations.BsonId;
+import org.cqrsshop.query.projection.StreamView;
 
-/**
- * The read model of one product, as stored in MongoDB. {@code version} is the stream version of
- * the last event applied: it guards every write, so a redelivered event changes nothing.
- */
-@MongoEntity(collection = "products")
-public class ProductView {
+/** The read model of one product, as stored in MongoDB. */
+@MongoEntity(collection = ProductView.COLLECTION)
+public class ProductView extends StreamView {
 
-    @BsonId
-    public String id;
+    public static final String COLLECTION = "products";
+
     public String sku;
     public String name;
     public String description;
@@ -21,9 +18,6 @@ public class ProductView {
     public String priceCurrency;
     public int stockQuantity;
     public boolean deleted;
-    public long version;
-    /** Global position of the last event applied, for tracing a view back to the store. */
-    public long lastPosition;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant deletedAt;

@@ -6,6 +6,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Path;
+import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.SchemaSnapshot;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
         initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+// The same resources in every test class of this module: one app for all (see FakeEventFeedResource).
+@WithTestResource(FakeEventFeedResource.class)
 class SchemaSnapshotTest {
 
     @Test

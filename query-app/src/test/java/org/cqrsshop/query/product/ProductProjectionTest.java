@@ -6,7 +6,11 @@ import static org.cqrsshop.query.product.ProductEvents.created;
 import static org.cqrsshop.query.product.ProductEvents.deleted;
 import static org.cqrsshop.query.product.ProductEvents.renamed;
 
+import java.util.List;
+import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.id.ProductId;
+import org.cqrsshop.query.projection.ProjectionStep;
+import org.cqrsshop.query.projection.Projections;
 import org.junit.jupiter.api.Test;
 
 class ProductProjectionTest {
@@ -54,21 +58,21 @@ class ProductProjectionTest {
     void an_event_the_view_already_holds_is_a_duplicate() {
         ProductView v2 = applied(applied(null, created(mug, "Mug")), renamed(mug, 2, "Cup"));
 
-        assertThat(ProductProjection.apply(v2, renamed(mug, 2, "Bowl"))).isEqualTo(new ProjectionStep.AlreadyApplied(2));
-        assertThat(ProductProjection.apply(v2, created(mug, "Mug"))).isEqualTo(new ProjectionStep.AlreadyApplied(2));
+        assertThat(Projections.step(ProductProjection.INSTANCE, v2, List.of(renamed(mug, 2, "Bowl")))).isEqualTo(new ProjectionStep.AlreadyApplied<>(2));
+        assertThat(Projections.step(ProductProjection.INSTANCE, v2, List.of(created(mug, "Mug")))).isEqualTo(new ProjectionStep.AlreadyApplied<>(2));
     }
 
     @Test
     void an_event_past_the_next_version_is_a_gap() {
         ProductView v1 = applied(null, created(mug, "Mug"));
 
-        assertThat(ProductProjection.apply(v1, deleted(mug, 3))).isEqualTo(new ProjectionStep.Gap(2, 3));
-        assertThat(ProductProjection.apply(null, renamed(mug, 2, "Cup"))).isEqualTo(new ProjectionStep.Gap(1, 2));
+        assertThat(Projections.step(ProductProjection.INSTANCE, v1, List.of(deleted(mug, 3)))).isEqualTo(new ProjectionStep.Gap<>(2, 3));
+        assertThat(Projections.step(ProductProjection.INSTANCE, null, List.of(renamed(mug, 2, "Cup")))).isEqualTo(new ProjectionStep.Gap<>(1, 2));
     }
 
-    private static ProductView applied(ProductView current, org.cqrsshop.common.event.EventEnvelope envelope) {
-        ProjectionStep step = ProductProjection.apply(current, envelope);
+    private static ProductView applied(ProductView current, EventEnvelope envelope) {
+        ProjectionStep<ProductView> step = Projections.step(ProductProjection.INSTANCE, current, List.of(envelope));
         assertThat(step).isInstanceOf(ProjectionStep.Apply.class);
-        return ((ProjectionStep.Apply) step).next();
+        return ((ProjectionStep.Apply<ProductView>) step).next();
     }
 }

@@ -1,6 +1,7 @@
 package org.cqrsshop.query.product.graphql;
 
 import java.time.Instant;
+import org.cqrsshop.query.graphql.MoneyAmount;
 import org.cqrsshop.query.product.ProductView;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -23,7 +24,7 @@ public record Product(
         @NonNull Instant updatedAt,
         Instant deletedAt) {
 
-    static Product of(ProductView view) {
+    public static Product of(ProductView view) {
         return new Product(view.id, view.sku, view.name, view.description,
                 new MoneyAmount(view.priceAmountMinor, view.priceCurrency), view.category, view.stockQuantity,
                 view.deleted, Math.toIntExact(view.version), view.createdAt, view.updatedAt, view.deletedAt);

@@ -1,16 +1,18 @@
 package org.cqrsshop.query.product.graphql;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import org.bson.Document;
-import org.cqrsshop.graphql.errors.InvalidInput;
-import org.cqrsshop.query.graphql.Cursor;
-import org.cqrsshop.query.graphql.PageInfo;
+import org.cqrsshop.query.freshness.VersionWait;
+import org.cqrsshop.query.graphql.Cursor.Keyset;
+import org.cqrsshop.query.graphql.Ids;
 import org.cqrsshop.query.graphql.ViewNotFound;
 import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
@@ -26,57 +28,72 @@ import org.eclipse.microprofile.graphql.Query;
 public class ProductQueries {
 
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_SKU_LENGTH = 100;
+    /** Every query that takes minVersion describes it in these words. */
+    public static final String MIN_VERSION = "The version a mutation returned: waits until the read model has caught up"
+            + " with it, and fails with READ_MODEL_LAGGING if it does not in time";
 
     private final ProductViewRepository views;
+    private final VersionWait freshness;
 
-    public ProductQueries(ProductViewRepository views) {
+    public ProductQueries(ProductViewRepository views, VersionWait freshness) {
         this.views = views;
+        this.freshness = freshness;
     }
 
     @Query
     @Description("One product by id, deleted or not. Fails with NOT_FOUND if the read model has never seen it.")
-    public Uni<Product> product(@NotNull @Id String id) {
-        String productId = uuid("id", id);
-        return views.findById(productId)
+    public Uni<Product> product(
+            @NotNull @Id String id,
+            @PositiveOrZero @Description(MIN_VERSION) Integer minVersion) {
+        String productId = Ids.uuid("id", id);
+        return freshness.atLeast("product", productId, minVersion == null ? null : minVersion.longValue(),
+                        () -> views.findById(productId))
                 .onItem().ifNull().failWith(() -> new ViewNotFound("product", productId))
                 .map(Product::of);
     }
 
     @Query
+    @Description("The product that is not deleted and has this SKU, in any letter case. Fails with NOT_FOUND if none has.")
+    public Uni<Product> productBySku(@NotNull @Size(max = MAX_SKU_LENGTH) String sku) {
+        // SKUs are unique without regard to case among live products, so at most one matches.
+        Document sameSku = new Document("sku", new Document("$regex", "^" + Pattern.quote(sku) + "$").append("$options", "i"))
+                .append("deleted", false);
+        return views.find(sameSku).firstResult()
+                .onItem().ifNull().failWith(() -> new ViewNotFound("product with SKU", sku))
+                .map(Product::of);
+    }
+
+    @Query
     @NonNull
-    @Description("Products that are not deleted, by name, a page at a time (at most 100 per page).")
+    @Description("Products that meet the filter (by default every product that is not deleted), in the order asked"
+            + " for (by default by name), a page at a time (at most 100 per page).")
     public Uni<ProductConnection> products(
+            @Valid ProductFilter filter,
+            ProductSort sort,
             @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
-            @Description("The endCursor of the previous page") String after) {
-        Document filter = new Document("deleted", false);
-        Document page = new Document(filter);
-        if (after != null) {
-            List<String> key = Cursor.decode("after", after, 2);
-            page.append("$or", List.of(
-                    new Document("name", new Document("$gt", key.get(0))),
-                    new Document("name", key.get(0)).append("_id", new Document("$gt", key.get(1)))));
-        }
-        Document byNameThenId = new Document("name", 1).append("_id", 1);
+            @Description("The endCursor of the previous page, asked for with the same filter and sort") String after) {
+        Document criteria = (filter == null ? ProductFilter.NONE : filter).criteria();
+        Keyset<ProductView> keyset = (sort == null ? ProductSort.DEFAULT : sort).keyset();
+        Document page = after == null ? criteria : new Document("$and", List.of(criteria, keyset.after("after", after)));
         // One more than asked tells whether another page follows.
-        Uni<List<ProductView>> items = views.find(page, byNameThenId).range(0, first).list();
-        Uni<Long> total = views.count(filter);
-        return Uni.combine().all().unis(items, total).with((found, count) -> connection(found, first, count));
+        Uni<List<ProductView>> items = views.find(page, keyset.sort()).range(0, first).list();
+        Uni<Long> total = views.count(criteria);
+        return Uni.combine().all().unis(items, total)
+                .with((found, count) -> ProductConnection.of(found, first, keyset, count));
     }
 
-    private static ProductConnection connection(List<ProductView> found, int first, long totalCount) {
-        List<ProductConnection.ProductEdge> edges = new ArrayList<>();
-        for (ProductView view : found.subList(0, Math.min(first, found.size()))) {
-            edges.add(new ProductConnection.ProductEdge(Cursor.encode(List.of(view.name, view.id)), Product.of(view)));
-        }
-        String endCursor = edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor();
-        return new ProductConnection(edges, new PageInfo(found.size() > first, endCursor), Math.toIntExact(totalCount));
+    @Query
+    @NonNull
+    @Description("Every category that holds a product that is not deleted, by name, with how many such products it holds.")
+    public Uni<List<@NonNull CategoryCount>> categories() {
+        List<Document> countPerCategory = List.of(
+                new Document("$match", new Document("deleted", false)),
+                new Document("$group", new Document("_id", "$category").append("productCount", new Document("$sum", 1))),
+                new Document("$sort", new Document("_id", 1)));
+        return views.mongoCollection().aggregate(countPerCategory, Document.class)
+                .map(group -> new CategoryCount(group.getString("_id"), group.get("productCount", Number.class).intValue()))
+                .collect().asList();
     }
 
-    private static String uuid(String field, String value) {
-        try {
-            return UUID.fromString(value).toString();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(field, "must be a UUID");
-        }
-    }
 }

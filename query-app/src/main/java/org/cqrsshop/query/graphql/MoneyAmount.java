@@ -1,4 +1,4 @@
-package org.cqrsshop.query.product.graphql;
+package org.cqrsshop.query.graphql;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;

@@ -1,0 +1,69 @@
+package org.cqrsshop.query.cart.graphql;
+
+import static java.util.stream.Collectors.toMap;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.bson.Document;
+import org.cqrsshop.common.id.CartId;
+import org.cqrsshop.common.id.CustomerId;
+import org.cqrsshop.query.cart.CartView;
+import org.cqrsshop.query.cart.CartViewRepository;
+import org.cqrsshop.query.freshness.VersionWait;
+import org.cqrsshop.query.graphql.Ids;
+import org.cqrsshop.query.product.ProductView;
+import org.cqrsshop.query.product.ProductViewRepository;
+import org.cqrsshop.query.product.graphql.ProductQueries;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Cart reads, served from the MongoDB read model and priced from the product views. */
+@GraphQLApi
+public class CartQueries {
+
+    private final CartViewRepository carts;
+    private final ProductViewRepository products;
+    private final VersionWait freshness;
+
+    public CartQueries(CartViewRepository carts, ProductViewRepository products, VersionWait freshness) {
+        this.carts = carts;
+        this.products = products;
+        this.freshness = freshness;
+    }
+
+    @Query
+    @NonNull
+    @Description("The customer's cart with its products at current prices. Never NOT_FOUND: a customer who never"
+            + " used the cart has an empty one.")
+    public Uni<Cart> cart(
+            @NotNull @Id String customerId,
+            @PositiveOrZero @Description(ProductQueries.MIN_VERSION) Integer minVersion) {
+        CustomerId customer = customerId(customerId);
+        String cartId = CartId.forCustomer(customer).toString();
+        return freshness.atLeast("cart", cartId, minVersion == null ? null : minVersion.longValue(),
+                        () -> carts.findById(cartId))
+                .chain(view -> productsIn(view)
+                        .map(current -> Cart.of(cartId, customer.toString(), view, current)));
+    }
+
+    /** All of the cart's products in one query, however many lines it has. */
+    private Uni<Map<String, ProductView>> productsIn(CartView cart) {
+        if (cart == null || cart.lines.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<String> ids = cart.lines.stream().map(line -> line.productId).toList();
+        return products.find(new Document("_id", new Document("$in", ids))).list()
+                .map(found -> found.stream().collect(toMap(view -> view.id, Function.identity())));
+    }
+
+    private static CustomerId customerId(String value) {
+        return CustomerId.of(Ids.uuid("customerId", value));
+    }
+}

@@ -1,0 +1,97 @@
+package org.cqrsshop.query.order.graphql;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.bson.Document;
+import org.cqrsshop.query.freshness.VersionWait;
+import org.cqrsshop.query.graphql.Cursor.Keyset;
+import org.cqrsshop.query.graphql.Cursor.ValueType;
+import org.cqrsshop.query.graphql.Ids;
+import org.cqrsshop.query.graphql.ViewNotFound;
+import org.cqrsshop.query.order.OrderView;
+import org.cqrsshop.query.order.OrderViewRepository;
+import org.cqrsshop.query.product.graphql.ProductQueries;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Order reads, served from the MongoDB read model. */
+@GraphQLApi
+public class OrderQueries {
+
+    static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_ORDER_NUMBER_LENGTH = 64;
+    private static final Keyset<OrderView> NEWEST_FIRST =
+            new Keyset<>("orderHistory", "placedAt", ValueType.TIMESTAMP, true, view -> view.placedAt);
+
+    private final OrderViewRepository views;
+    private final VersionWait freshness;
+
+    public OrderQueries(OrderViewRepository views, VersionWait freshness) {
+        this.views = views;
+        this.freshness = freshness;
+    }
+
+    @Query
+    @Description("One order by id. Fails with NOT_FOUND if the read model has never seen it.")
+    public Uni<Order> order(
+            @NotNull @Id String id,
+            @PositiveOrZero @Description(ProductQueries.MIN_VERSION) Integer minVersion) {
+        String orderId = Ids.uuid("id", id);
+        return freshness.atLeast("order", orderId, minVersion == null ? null : minVersion.longValue(),
+                        () -> views.findById(orderId))
+                .onItem().ifNull().failWith(() -> new ViewNotFound("order", orderId))
+                .map(Order::of);
+    }
+
+    @Query
+    @Description("One order by the number quoted to the customer, e.g. CS-2026-000042. Fails with NOT_FOUND if there is"
+            + " none.")
+    public Uni<Order> orderByNumber(@NotNull @Size(max = MAX_ORDER_NUMBER_LENGTH) String number) {
+        return views.find(new Document("orderNumber", number)).firstResult()
+                .onItem().ifNull().failWith(() -> new ViewNotFound("order", number))
+                .map(Order::of);
+    }
+
+    @Query
+    @NonNull
+    @Description("Orders that meet the filter (by default all), in the order asked for (by default newest first), a"
+            + " page at a time (at most 100 per page).")
+    public Uni<OrderConnection> orders(
+            @Valid OrderFilter filter,
+            OrderSort sort,
+            @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
+            @Description("The endCursor of the previous page, asked for with the same filter and sort") String after) {
+        Document criteria = (filter == null ? OrderFilter.NONE : filter).criteria();
+        return page(criteria, (sort == null ? OrderSort.DEFAULT : sort).keyset(), first, after);
+    }
+
+    @Query
+    @NonNull
+    @Description("The customer's orders, newest first, a page at a time (at most 100 per page).")
+    public Uni<OrderConnection> orderHistory(
+            @NotNull @Id String customerId,
+            @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
+            @Description("The endCursor of the previous page") String after) {
+        return page(new Document("customerId", Ids.uuid("customerId", customerId)), NEWEST_FIRST, first, after);
+    }
+
+    private Uni<OrderConnection> page(Document criteria, Keyset<OrderView> keyset, int first, String after) {
+        Document page = after == null ? criteria : new Document("$and", List.of(criteria, keyset.after("after", after)));
+        // One more than asked tells whether another page follows.
+        Uni<List<OrderView>> items = views.find(page, keyset.sort()).range(0, first).list();
+        Uni<Long> total = views.count(criteria);
+        return Uni.combine().all().unis(items, total)
+                .with((found, count) -> OrderConnection.of(found, first, keyset, count));
+    }
+
+}

@@ -1,0 +1,82 @@
+package org.cqrsshop.query.product.graphql;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.cqrsshop.common.money.CurrencyCode;
+import org.cqrsshop.graphql.errors.InvalidInput;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+@Input("ProductFilter")
+@Description("Conditions a product must all meet. Leave out the ones you do not need.")
+public record ProductFilter(
+        @Description("Only this category, spelled exactly") String category,
+        @PositiveOrZero @Description("Lowest price in minor units, inclusive") Long minPriceMinor,
+        @PositiveOrZero @Description("Highest price in minor units, inclusive") Long maxPriceMinor,
+        @Description("Only products priced in this ISO 4217 currency, such as EUR") String currency,
+        @Description("true: only products in stock; false: only sold-out ones") Boolean inStock,
+        @DefaultValue("false") @Description("Whether deleted products are listed too") boolean includeDeleted,
+        @Size(max = MAX_SEARCH_LENGTH)
+        @Description("Text that the name, SKU or description contains, in any letter case; taken literally, not as a pattern")
+        String search) {
+
+    public static final int MAX_SEARCH_LENGTH = 100;
+
+    static final ProductFilter NONE = new ProductFilter(null, null, null, null, null, false, null);
+
+    /**
+     * The MongoDB filter for these conditions.
+     *
+     * @throws InvalidInput for a currency that does not exist or a price range that is empty
+     */
+    Document criteria() {
+        List<Document> conditions = new ArrayList<>();
+        if (!includeDeleted) {
+            conditions.add(new Document("deleted", false));
+        }
+        if (category != null) {
+            conditions.add(new Document("category", category));
+        }
+        if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor > maxPriceMinor) {
+            throw new InvalidInput("filter.maxPriceMinor", "must not be below minPriceMinor");
+        }
+        if (minPriceMinor != null) {
+            conditions.add(new Document("priceAmountMinor", new Document("$gte", minPriceMinor)));
+        }
+        if (maxPriceMinor != null) {
+            conditions.add(new Document("priceAmountMinor", new Document("$lte", maxPriceMinor)));
+        }
+        if (currency != null) {
+            conditions.add(new Document("priceCurrency", currencyCode()));
+        }
+        if (inStock != null) {
+            conditions.add(new Document("stockQuantity", inStock ? new Document("$gt", 0) : 0));
+        }
+        if (search != null && !search.isEmpty()) {
+            // Quoted, so that a client's text never runs as a pattern of its own.
+            Document containsSearch = new Document("$regex", Pattern.quote(search)).append("$options", "i");
+            conditions.add(new Document("$or", List.of(
+                    new Document("name", containsSearch),
+                    new Document("sku", containsSearch),
+                    new Document("description", containsSearch))));
+        }
+        return switch (conditions.size()) {
+            case 0 -> new Document();
+            case 1 -> conditions.get(0);
+            default -> new Document("$and", conditions);
+        };
+    }
+
+    private String currencyCode() {
+        try {
+            return CurrencyCode.of(currency).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("filter.currency", "must be an ISO 4217 currency code such as EUR");
+        }
+    }
+}

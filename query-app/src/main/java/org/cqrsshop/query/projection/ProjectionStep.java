@@ -1,0 +1,14 @@
+package org.cqrsshop.query.projection;
+
+/** What folding delivered events into a stored view comes to. */
+public sealed interface ProjectionStep<V extends StreamView> {
+
+    /** Write {@code next}, provided the stored view is still at {@code previousVersion}. */
+    record Apply<V extends StreamView>(V next, long previousVersion) implements ProjectionStep<V> {}
+
+    /** The view already holds every one of these events: a redelivery. */
+    record AlreadyApplied<V extends StreamView>(long viewVersion) implements ProjectionStep<V> {}
+
+    /** Events between the view and these are missing; applying them now would skip some. */
+    record Gap<V extends StreamView>(long expectedVersion, long receivedVersion) implements ProjectionStep<V> {}
+}

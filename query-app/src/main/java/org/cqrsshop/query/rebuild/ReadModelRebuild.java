@@ -1,0 +1,205 @@
+package org.cqrsshop.query.rebuild;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.WriteModel;
+import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.FeedPage;
+import org.cqrsshop.query.projection.ProjectionStep;
+import org.cqrsshop.query.projection.Projections;
+import org.cqrsshop.query.projection.StreamView;
+import org.cqrsshop.query.projection.ViewCollections;
+import org.cqrsshop.query.projection.ViewProjection;
+import org.cqrsshop.query.projection.ViewProjectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds every view from the event store while queries go on reading the current ones.
+ *
+ * <ol>
+ *   <li>Replays the catch-up feed from the first event into fresh {@code <collection>_rebuild}
+ *       collections, a page at a time, with their indexes in place.
+ *   <li>Once a page comes back short (caught up), renames each fresh collection over the live
+ *       one; MongoDB swaps a collection in one step, so a query sees the old views or the new,
+ *       never a mix within a collection.
+ *   <li>Replays the feed once more from where step 1 stopped, through the live, version-guarded
+ *       projectors: this picks up whatever the live consumer wrote to the old collections in the
+ *       meantime. Everything later arrives through the broker as usual.
+ * </ol>
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    static final String STATE_COLLECTION = "read_model_state";
+    private static final String REBUILD_ID = "rebuild";
+    private static final String SHADOW_SUFFIX = "_rebuild";
+    private static final int PAGE_SIZE = 1000;
+    /** A running rebuild that has not moved for this long is taken to have died with its replica. */
+    private static final Duration STALE_AFTER = Duration.ofMinutes(2);
+
+    private final ViewCollections collections;
+    private final ViewProjectors projectors;
+    private final EventFeed feed;
+    private final ReactiveMongoCollection<Document> state;
+    private volatile RebuildProgress progress = RebuildProgress.NEVER_RUN;
+
+    public ReadModelRebuild(ViewCollections collections, ViewProjectors projectors, EventFeed feed) {
+        this.collections = collections;
+        this.projectors = projectors;
+        this.feed = feed;
+        this.state = collections.database().getCollection(STATE_COLLECTION);
+    }
+
+    /** Claims the rebuild for this replica and starts it; returns at once with the first progress. */
+    public Uni<RebuildProgress> start() {
+        Instant now = Instant.now();
+        RebuildProgress started = RebuildProgress.started(now);
+        return state.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", REBUILD_ID), Filters.or(
+                                Filters.ne("state", RebuildState.RUNNING.name()),
+                                Filters.lt("heartbeatAt", Date.from(now.minus(STALE_AFTER))))),
+                        new Document("$set", started.toDocument()),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                .onFailure(ReadModelRebuild::isDuplicateKey).transform(taken -> new RebuildInProgress())
+                .map(claimed -> {
+                    progress = started;
+                    run().subscribe().with(
+                            done -> LOG.infof("Read model rebuilt: %d events at %.0f events/s",
+                                    progress.eventsApplied(), progress.eventsPerSecond()),
+                            failure -> LOG.errorf(failure, "Read model rebuild failed; the previous views stay live"));
+                    return started;
+                });
+    }
+
+    /** The last rebuild's progress, as any replica reports it. */
+    public Uni<RebuildProgress> progress() {
+        return state.find(Filters.eq("_id", REBUILD_ID)).collect().first().map(RebuildProgress::of);
+    }
+
+    private Uni<Void> run() {
+        return prepareShadows()
+                .chain(() -> replayIntoShadows(null))
+                .call(this::swapShadowsIn)
+                .chain(this::catchUpLive)
+                .chain(() -> record(progress.succeeded(Instant.now())))
+                .onFailure().call(failure -> record(progress.failed(Instant.now(), String.valueOf(failure.getMessage()))));
+    }
+
+    private Uni<Void> prepareShadows() {
+        return forEachProjection(projection -> collections.database().getCollection(shadow(projection)).drop()
+                .chain(() -> collections.createIndexes(projection, shadow(projection))));
+    }
+
+    /** @return the cursor the replay stopped at */
+    private Uni<String> replayIntoShadows(String after) {
+        return feed.page(after, PAGE_SIZE).chain(page -> applyToShadows(page.events())
+                .chain(() -> record(progress.applied(page.events().size(), lastPosition(page), Instant.now())))
+                .chain(() -> page.hasMore() ? replayIntoShadows(page.next()) : Uni.createFrom().item(page.next())));
+    }
+
+    private Uni<Void> applyToShadows(List<EventEnvelope> events) {
+        Map<String, List<EventEnvelope>> byType = events.stream()
+                .collect(Collectors.groupingBy(EventEnvelope::streamType, LinkedHashMap::new, Collectors.toList()));
+        return forEachProjection(projection -> {
+            List<EventEnvelope> ofType = byType.get(projection.streamType());
+            return ofType == null ? Uni.createFrom().voidItem() : applyToShadow(projection, ofType);
+        });
+    }
+
+    /** One read and one bulk write per page and projection, which is what makes a rebuild fast. */
+    private <V extends StreamView> Uni<Void> applyToShadow(ViewProjection<V> projection, List<EventEnvelope> events) {
+        Map<String, List<EventEnvelope>> byStream = events.stream().collect(Collectors.groupingBy(
+                event -> event.streamId().toString(), LinkedHashMap::new, Collectors.toList()));
+        ReactiveMongoCollection<V> shadow = collections.named(projection, shadow(projection));
+        return shadow.find(Filters.in("_id", byStream.keySet())).collect().asList().chain(found -> {
+            Map<String, V> current = found.stream().collect(Collectors.toMap(view -> view.id, Function.identity()));
+            List<WriteModel<V>> writes = new ArrayList<>();
+            byStream.forEach((streamId, streamEvents) -> {
+                ProjectionStep<V> step = Projections.step(projection, current.get(streamId), streamEvents);
+                if (step instanceof ProjectionStep.Apply<V> apply) {
+                    writes.add(new ReplaceOneModel<>(Filters.eq("_id", streamId), apply.next(),
+                            new ReplaceOptions().upsert(true)));
+                } else if (step instanceof ProjectionStep.Gap<V> gap) {
+                    throw new IllegalStateException("the feed skipped version %d of %s %s"
+                            .formatted(gap.expectedVersion(), projection.streamType(), streamId));
+                }
+            });
+            return writes.isEmpty() ? Uni.createFrom().voidItem() : shadow.bulkWrite(writes).replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> swapShadowsIn() {
+        String database = collections.databaseName();
+        return forEachProjection(projection -> collections.database().getCollection(shadow(projection))
+                .countDocuments()
+                .chain(count -> count == 0
+                        // Nothing to rename when the store has no such events; the live collection is emptied instead.
+                        ? collections.database().getCollection(projection.collection()).deleteMany(new Document())
+                                .replaceWithVoid()
+                        : collections.adminDatabase().runCommand(new Document("renameCollection",
+                                        database + "." + shadow(projection))
+                                .append("to", database + "." + projection.collection())
+                                .append("dropTarget", true))
+                                .replaceWithVoid()));
+    }
+
+    private Uni<Void> catchUpLive(String after) {
+        return feed.page(after, PAGE_SIZE).chain(page -> Multi.createFrom().iterable(page.events())
+                .onItem().transformToUniAndConcatenate(this::projectLive)
+                .collect().last()
+                .chain(() -> record(progress.applied(page.events().size(), lastPosition(page), Instant.now())))
+                .chain(() -> page.hasMore() ? catchUpLive(page.next()) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> projectLive(EventEnvelope event) {
+        return projectors.forStreamType(event.streamType())
+                .<Uni<Void>>map(projector -> projector.project(event).replaceWithVoid())
+                .orElse(Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> record(RebuildProgress next) {
+        progress = next;
+        return state.replaceOne(Filters.eq("_id", REBUILD_ID), next.toDocument()).replaceWithVoid();
+    }
+
+    private static Uni<Void> forEachProjection(Function<? super ViewProjection<?>, Uni<? extends Void>> step) {
+        return Multi.createFrom().iterable(ViewCollections.PROJECTIONS)
+                .onItem().transformToUniAndConcatenate(step)
+                .collect().last().replaceWithVoid();
+    }
+
+    private static long lastPosition(FeedPage page) {
+        return page.events().stream().mapToLong(EventEnvelope::globalPosition).max().orElse(0);
+    }
+
+    private static String shadow(ViewProjection<?> projection) {
+        return projection.collection() + SHADOW_SUFFIX;
+    }
+
+    private static boolean isDuplicateKey(Throwable failure) {
+        return (failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
+                || (failure instanceof MongoCommandException command && command.getErrorCode() == 11000);
+    }
+}

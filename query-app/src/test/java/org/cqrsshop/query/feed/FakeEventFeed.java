@@ -1,0 +1,131 @@
+package org.cqrsshop.query.feed;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.json.EventJson;
+
+/**
+ * A stand-in for the command-app's catch-up feed, holding the events a test says were committed.
+ * It speaks the feed's contract (docs/architecture.md) so the query-app's own tests can show gap
+ * repair and rebuilds; the system tests run the same against the real command-app.
+ */
+public final class FakeEventFeed implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final List<EventEnvelope> committed = new CopyOnWriteArrayList<>();
+    private volatile Duration globalPageDelay = Duration.ZERO;
+
+    public FakeEventFeed() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/feed/streams/", this::stream);
+        server.createContext("/feed/events", this::events);
+        server.createContext("/feed/head", this::head);
+        server.setExecutor(handlers);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The event is in the store from now on, whether or not it is ever published. */
+    public void commit(EventEnvelope... events) {
+        committed.addAll(List.of(events));
+    }
+
+    /** Forgets every event, as if the store were new. */
+    public void clear() {
+        committed.clear();
+    }
+
+    /** Makes every page of the global feed slow, so that a test can act while a rebuild runs. */
+    public void delayGlobalPages(Duration delay) {
+        globalPageDelay = delay;
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        UUID streamId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        long afterVersion = Long.parseLong(query(exchange.getRequestURI()).getOrDefault("afterVersion", "0"));
+        List<EventEnvelope> events = committed.stream()
+                .filter(event -> event.streamId().equals(streamId) && event.streamVersion() > afterVersion)
+                .sorted((a, b) -> Long.compare(a.streamVersion(), b.streamVersion()))
+                .toList();
+        respond(exchange, "{\"streamId\":\"" + streamId + "\",\"events\":" + json(events) + ",\"hasMore\":false}");
+    }
+
+    /** The cursor is just the index of the next event: the fake commits in the order it was told. */
+    private void events(HttpExchange exchange) throws IOException {
+        try {
+            Thread.sleep(globalPageDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Map<String, String> query = query(exchange.getRequestURI());
+        int from = Integer.parseInt(query.getOrDefault("after", "0"));
+        int limit = Integer.parseInt(query.getOrDefault("limit", "500"));
+        List<EventEnvelope> all = new ArrayList<>(committed);
+        List<EventEnvelope> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
+        int next = from + page.size();
+        respond(exchange, "{\"events\":" + json(page) + ",\"next\":\"" + next + "\",\"hasMore\":" + (next < all.size()) + "}");
+    }
+
+    private void head(HttpExchange exchange) throws IOException {
+        long after = Long.parseLong(query(exchange.getRequestURI()).getOrDefault("afterPosition", "0"));
+        List<EventEnvelope> pending = committed.stream().filter(event -> event.globalPosition() > after).toList();
+        long head = committed.stream().mapToLong(EventEnvelope::globalPosition).max().orElse(0);
+        String oldest = pending.stream().map(event -> event.occurredAt().toString()).sorted().findFirst()
+                .map(at -> "\"" + at + "\"").orElse("null");
+        respond(exchange, "{\"headPosition\":" + head + ",\"pendingEvents\":" + pending.size()
+                + ",\"oldestPendingOccurredAt\":" + oldest + "}");
+    }
+
+    private static String json(List<EventEnvelope> events) {
+        List<String> encoded = events.stream()
+                .map(event -> new String(EventJson.encodeEnvelope(event), StandardCharsets.UTF_8))
+                .toList();
+        return "[" + String.join(",", encoded) + "]";
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new HashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                parameters.put(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+        }
+        return parameters;
+    }
+
+    private static void respond(HttpExchange exchange, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+}
