@@ -34,7 +34,10 @@ final class ShopSystem implements AutoCloseable {
         // Shorter than the outage a test causes, so the relay gives up on a batch and retries it.
         commandAppEnvironment.put("CQRS_SHOP_RELAY_CONFIRM_TIMEOUT", "1s");
         commandApp = new AppProcess("command-app", commandAppEnvironment);
-        queryApp = new AppProcess("query-app", environment);
+        Map<String, String> queryAppEnvironment = new HashMap<>(environment);
+        // Gaps are filled, and rebuilds fed, from the command-app's catch-up feed.
+        queryAppEnvironment.put("COMMAND_APP_URL", commandApp.url("").toString());
+        queryApp = new AppProcess("query-app", queryAppEnvironment);
     }
 
     static ShopSystem start() throws Exception {
