@@ -8,6 +8,7 @@ import org.cqrsshop.testing.TestMongo;
 import org.cqrsshop.testing.TestPostgres;
 import org.cqrsshop.testing.TcpProxy;
 import org.cqrsshop.testing.TestRabbit;
+import org.cqrsshop.testing.TestRedis;
 
 /**
  * The whole system for one test run: a database, exchange and queue of its own on the real
@@ -18,6 +19,8 @@ final class ShopSystem implements AutoCloseable {
     final TestPostgres postgres = TestPostgres.createDatabase("system");
     final TestRabbit rabbit = TestRabbit.forRun("system");
     final TestMongo mongo = TestMongo.start("system");
+    /** The query-app reaches Redis through {@code redis.link}, so a test can take Redis away from it. */
+    final TestRedis redis = TestRedis.forRun("system");
     /** The command-app reaches RabbitMQ through this link, so a test can take the broker away from it. */
     final TcpProxy commandAppBrokerLink = TcpProxy.to(rabbit.host, rabbit.port);
     final AppProcess commandApp;
@@ -37,6 +40,7 @@ final class ShopSystem implements AutoCloseable {
         Map<String, String> queryAppEnvironment = new HashMap<>(environment);
         // Gaps are filled, and rebuilds fed, from the command-app's catch-up feed.
         queryAppEnvironment.put("COMMAND_APP_URL", commandApp.url("").toString());
+        queryAppEnvironment.putAll(redis.appConfig());
         queryApp = new AppProcess("query-app", queryAppEnvironment);
     }
 
@@ -76,6 +80,7 @@ final class ShopSystem implements AutoCloseable {
             rabbit.close();
             postgres.close();
             mongo.close();
+            redis.close();
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Starts a Quarkus test on real infrastructure of its own: a fresh PostgreSQL database, unique
  * RabbitMQ names and a MongoDB, chosen by the init argument {@code needs} (a comma-separated list
- * of {@code postgres}, {@code rabbitmq}, {@code mongodb}). Everything is removed when the test
+ * of {@code postgres}, {@code rabbitmq}, {@code mongodb}, {@code redis}). Everything is removed when the test
  * application stops.
  */
 public class InfrastructureTestResource implements QuarkusTestResourceLifecycleManager {
@@ -16,6 +16,7 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
     private TestPostgres postgres;
     private TestRabbit rabbit;
     private TestMongo mongo;
+    private TestRedis redis;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -37,6 +38,10 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             mongo = TestMongo.start("quarkus");
             config.putAll(mongo.appConfig());
         }
+        if (needs.contains("redis")) {
+            redis = TestRedis.forRun("quarkus");
+            config.putAll(redis.appConfig());
+        }
         return config;
     }
 
@@ -45,6 +50,7 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
         injector.injectIntoFields(postgres, new TestInjector.MatchesType(TestPostgres.class));
         injector.injectIntoFields(rabbit, new TestInjector.MatchesType(TestRabbit.class));
         injector.injectIntoFields(mongo, new TestInjector.MatchesType(TestMongo.class));
+        injector.injectIntoFields(redis, new TestInjector.MatchesType(TestRedis.class));
     }
 
     @Override
@@ -61,6 +67,9 @@ public class InfrastructureTestResource implements QuarkusTestResourceLifecycleM
             }
             if (mongo != null) {
                 mongo.close();
+            }
+            if (redis != null) {
+                redis.close();
             }
         }
     }

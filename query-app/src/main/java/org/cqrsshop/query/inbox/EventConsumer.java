@@ -9,6 +9,7 @@ import java.util.Map;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventDecodingException;
 import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.query.change.ViewChanges;
 import org.cqrsshop.query.freshness.AppliedEvents;
 import org.cqrsshop.query.projection.ProjectionOutcome;
 import org.cqrsshop.query.projection.ViewProjector;
@@ -29,6 +30,7 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final ViewProjectors projectors;
+    private final ViewChanges viewChanges;
     private final DeadLetterQueue deadLetters;
     private final AppliedEvents applied;
     private final ProjectionConfig config;
@@ -36,11 +38,13 @@ public class EventConsumer {
 
     public EventConsumer(
             ViewProjectors projectors,
+            ViewChanges viewChanges,
             DeadLetterQueue deadLetters,
             AppliedEvents applied,
             ProjectionConfig config,
             MeterRegistry metrics) {
         this.projectors = projectors;
+        this.viewChanges = viewChanges;
         this.deadLetters = deadLetters;
         this.applied = applied;
         this.config = config;
@@ -62,6 +66,9 @@ public class EventConsumer {
         return Uni.createFrom().deferred(() -> projector.project(envelope))
                 .onFailure(failure -> !InfrastructureFailures.isOutage(failure))
                 .retry().withBackOff(config.retryBackoff()).atMost(config.maxAttempts() - 1L)
+                .call(outcome -> outcome == ProjectionOutcome.DUPLICATE
+                        ? Uni.createFrom().voidItem()
+                        : viewChanges.viewWritten(envelope))
                 .chain(outcome -> {
                     count(outcome.name(), envelope.streamType());
                     // A duplicate changed nothing, and its position is only what the message claims.

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.EventFeed;
 import org.cqrsshop.query.feed.FeedPage;
 import org.cqrsshop.query.projection.ProjectionStep;
@@ -62,13 +63,15 @@ public class ReadModelRebuild {
     private final ViewCollections collections;
     private final ViewProjectors projectors;
     private final EventFeed feed;
+    private final ViewCache cache;
     private final ReactiveMongoCollection<Document> state;
     private volatile RebuildProgress progress = RebuildProgress.NEVER_RUN;
 
-    public ReadModelRebuild(ViewCollections collections, ViewProjectors projectors, EventFeed feed) {
+    public ReadModelRebuild(ViewCollections collections, ViewProjectors projectors, EventFeed feed, ViewCache cache) {
         this.collections = collections;
         this.projectors = projectors;
         this.feed = feed;
+        this.cache = cache;
         this.state = collections.database().getCollection(STATE_COLLECTION);
     }
 
@@ -102,6 +105,7 @@ public class ReadModelRebuild {
         return prepareShadows()
                 .chain(() -> replayIntoShadows(null))
                 .call(this::swapShadowsIn)
+                .call(cache::invalidateAll)
                 .chain(this::catchUpLive)
                 .chain(() -> record(progress.succeeded(Instant.now())))
                 .onFailure().call(failure -> record(progress.failed(Instant.now(), String.valueOf(failure.getMessage()))));

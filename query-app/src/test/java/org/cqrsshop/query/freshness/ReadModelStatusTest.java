@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** readModelStatus and the cqrs.read_model.* metrics tell how far the views trail the store. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb,redis"))
 @WithTestResource(FakeEventFeedResource.class)
 class ReadModelStatusTest {
 

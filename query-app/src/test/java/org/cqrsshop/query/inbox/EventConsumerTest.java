@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Events through the real RabbitMQ into MongoDB, as a misbehaving broker might deliver them. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb,redis"))
 @WithTestResource(FakeEventFeedResource.class)
 class EventConsumerTest {
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** A rebuild replays the store into fresh collections and swaps them in; reads go on meanwhile. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb,redis"))
 @WithTestResource(FakeEventFeedResource.class)
 class ReadModelRebuildTest {
 

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 /** Cart reads over HTTP: cart views priced from the product views. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb,redis"))
 // The same resources in every test class of this module: one app for all (see FakeEventFeedResource).
 @WithTestResource(FakeEventFeedResource.class)
 class CartQueriesTest {

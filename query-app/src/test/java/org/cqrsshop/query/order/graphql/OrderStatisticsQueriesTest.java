@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** Order statistics over HTTP, from order views stored in MongoDB. */
 @QuarkusTest
 @WithTestResource(value = InfrastructureTestResource.class,
-        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb"))
+        initArgs = @ResourceArg(name = "needs", value = "rabbitmq,mongodb,redis"))
 // The same resources in every test class of this module: one app for all (see FakeEventFeedResource).
 @WithTestResource(FakeEventFeedResource.class)
 class OrderStatisticsQueriesTest {

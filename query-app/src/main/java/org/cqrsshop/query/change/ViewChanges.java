@@ -1,0 +1,30 @@
+package org.cqrsshop.query.change;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.query.cache.ViewCache;
+
+/**
+ * What follows a view write, in this order: the cache forgets the view, then subscribers on every
+ * replica hear of it. So a client that queries after a notification never reads older data. The
+ * delivered event is acknowledged only after both. Neither step may fail: a Redis outage must
+ * not hold up the projections, so each step handles its own failures.
+ */
+@ApplicationScoped
+public class ViewChanges {
+
+    private final ViewCache cache;
+    private final ChangeNotifier notifier;
+
+    public ViewChanges(ViewCache cache, ChangeNotifier notifier) {
+        this.cache = cache;
+        this.notifier = notifier;
+    }
+
+    /** @param envelope the last event the written view now holds */
+    public Uni<Void> viewWritten(EventEnvelope envelope) {
+        return cache.invalidate(envelope.streamType(), envelope.streamId().toString())
+                .chain(() -> notifier.publish(envelope));
+    }
+}
