@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
+import org.cqrsshop.query.cache.CachedCart;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.cart.CartView;
 import org.cqrsshop.query.cart.CartViewRepository;
 import org.cqrsshop.query.freshness.VersionWait;
@@ -24,18 +26,20 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** Cart reads, served from the MongoDB read model and priced from the product views. */
+/** Cart reads, served from the MongoDB read model and priced from the product views, through the cache of hot reads. */
 @GraphQLApi
 public class CartQueries {
 
     private final CartViewRepository carts;
     private final ProductViewRepository products;
     private final VersionWait freshness;
+    private final ViewCache cache;
 
-    public CartQueries(CartViewRepository carts, ProductViewRepository products, VersionWait freshness) {
+    public CartQueries(CartViewRepository carts, ProductViewRepository products, VersionWait freshness, ViewCache cache) {
         this.carts = carts;
         this.products = products;
         this.freshness = freshness;
+        this.cache = cache;
     }
 
     @Query
@@ -47,10 +51,10 @@ public class CartQueries {
             @PositiveOrZero @Description(ProductQueries.MIN_VERSION) Integer minVersion) {
         CustomerId customer = customerId(customerId);
         String cartId = CartId.forCustomer(customer).toString();
-        return freshness.atLeast("cart", cartId, minVersion == null ? null : minVersion.longValue(),
-                        () -> carts.findById(cartId))
-                .chain(view -> productsIn(view)
-                        .map(current -> Cart.of(cartId, customer.toString(), view, current)));
+        Long wanted = minVersion == null ? null : minVersion.longValue();
+        return cache.cart(cartId, wanted, () -> freshness.atLeast("cart", cartId, wanted, () -> carts.findById(cartId))
+                        .chain(view -> productsIn(view).map(current -> new CachedCart(view, current))))
+                .map(found -> Cart.of(cartId, customer.toString(), found.cart(), found.products()));
     }
 
     /** All of the cart's products in one query, however many lines it has. */

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
+import org.cqrsshop.query.cache.ProductPage;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.freshness.VersionWait;
 import org.cqrsshop.query.graphql.Cursor.Keyset;
 import org.cqrsshop.query.graphql.Ids;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** Product reads, served from the MongoDB read model. */
+/** Product reads, served from the MongoDB read model through the cache of hot reads (productBySku is not cached). */
 @GraphQLApi
 public class ProductQueries {
 
@@ -35,10 +37,12 @@ public class ProductQueries {
 
     private final ProductViewRepository views;
     private final VersionWait freshness;
+    private final ViewCache cache;
 
-    public ProductQueries(ProductViewRepository views, VersionWait freshness) {
+    public ProductQueries(ProductViewRepository views, VersionWait freshness, ViewCache cache) {
         this.views = views;
         this.freshness = freshness;
+        this.cache = cache;
     }
 
     @Query
@@ -47,8 +51,9 @@ public class ProductQueries {
             @NotNull @Id String id,
             @PositiveOrZero @Description(MIN_VERSION) Integer minVersion) {
         String productId = Ids.uuid("id", id);
-        return freshness.atLeast("product", productId, minVersion == null ? null : minVersion.longValue(),
-                        () -> views.findById(productId))
+        Long wanted = minVersion == null ? null : minVersion.longValue();
+        return cache.product(productId, wanted, () -> freshness.atLeast("product", productId, wanted,
+                        () -> views.findById(productId)))
                 .onItem().ifNull().failWith(() -> new ViewNotFound("product", productId))
                 .map(Product::of);
     }
@@ -76,11 +81,14 @@ public class ProductQueries {
         Document criteria = (filter == null ? ProductFilter.NONE : filter).criteria();
         Keyset<ProductView> keyset = (sort == null ? ProductSort.DEFAULT : sort).keyset();
         Document page = after == null ? criteria : new Document("$and", List.of(criteria, keyset.after("after", after)));
-        // One more than asked tells whether another page follows.
-        Uni<List<ProductView>> items = views.find(page, keyset.sort()).range(0, first).list();
-        Uni<Long> total = views.count(criteria);
-        return Uni.combine().all().unis(items, total)
-                .with((found, count) -> ProductConnection.of(found, first, keyset, count));
+        String arguments = "filter=" + filter + ";sort=" + sort + ";first=" + first + ";after=" + after;
+        return cache.productPage(arguments, () -> {
+                    // One more than asked tells whether another page follows.
+                    Uni<List<ProductView>> items = views.find(page, keyset.sort()).range(0, first).list();
+                    Uni<Long> total = views.count(criteria);
+                    return Uni.combine().all().unis(items, total).with(ProductPage::new);
+                })
+                .map(found -> ProductConnection.of(found.items(), first, keyset, found.totalCount()));
     }
 
     @Query
@@ -91,9 +99,9 @@ public class ProductQueries {
                 new Document("$match", new Document("deleted", false)),
                 new Document("$group", new Document("_id", "$category").append("productCount", new Document("$sum", 1))),
                 new Document("$sort", new Document("_id", 1)));
-        return views.mongoCollection().aggregate(countPerCategory, Document.class)
+        return cache.categories(() -> views.mongoCollection().aggregate(countPerCategory, Document.class)
                 .map(group -> new CategoryCount(group.getString("_id"), group.get("productCount", Number.class).intValue()))
-                .collect().asList();
+                .collect().asList());
     }
 
 }

@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.common.event.product.ProductCreated;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
 import org.cqrsshop.common.id.OrderId;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.cart.CartEvents;
 import org.cqrsshop.query.cart.CartProjection;
 import org.cqrsshop.query.cart.CartView;
@@ -60,10 +62,15 @@ class CartQueriesTest {
     @Inject
     ProductViewRepository products;
 
+    // These tests write views straight to MongoDB, past the projections that would invalidate the cache.
+    @Inject
+    ViewCache cache;
+
     @BeforeEach
     void emptyReadModel() {
         carts.deleteAll().await().atMost(Duration.ofSeconds(5));
         products.deleteAll().await().atMost(Duration.ofSeconds(5));
+        cache.invalidateAll().await().atMost(Duration.ofSeconds(5));
     }
 
     @Test
@@ -208,16 +215,19 @@ class CartQueriesTest {
 
     private void persist(ProductView view) {
         products.persistOrUpdate(view).await().atMost(Duration.ofSeconds(5));
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
     }
 
     private void storeCart(EventEnvelope... stream) {
         CartView view = Projections.fold(CartProjection.INSTANCE, List.of(stream));
         carts.persistOrUpdate(view).await().atMost(Duration.ofSeconds(5));
+        cache.invalidate(EventTypes.CART_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
     }
 
     private CompletableFuture<Void> persistLater(CartView view) {
         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(300))
                 .chain(() -> carts.persistOrUpdate(view))
+                .call(() -> cache.invalidate(EventTypes.CART_STREAM, view.id))
                 .replaceWithVoid()
                 .subscribeAsCompletionStage();
     }

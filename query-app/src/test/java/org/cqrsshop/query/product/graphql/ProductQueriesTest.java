@@ -28,6 +28,7 @@ import org.cqrsshop.common.event.product.ProductEvent;
 import org.cqrsshop.common.event.product.ProductStockAdjusted;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.query.graphql.Cursor;
 import org.cqrsshop.query.product.ProductEvents;
@@ -53,9 +54,14 @@ class ProductQueriesTest {
     @Inject
     ProductViewRepository views;
 
+    // These tests write views straight to MongoDB, past the projections that would invalidate the cache.
+    @Inject
+    ViewCache cache;
+
     @BeforeEach
     void emptyCatalogue() {
         views.deleteAll().await().atMost(Duration.ofSeconds(5));
+        cache.invalidateAll().await().atMost(Duration.ofSeconds(5));
     }
 
     // product(id, minVersion)
@@ -579,15 +585,18 @@ class ProductQueriesTest {
         ProductView view = views.findById(id.toString()).await().atMost(Duration.ofSeconds(5));
         change.accept(view);
         views.update(view).await().atMost(Duration.ofSeconds(5));
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
     }
 
     private void persist(ProductView view) {
         views.persist(view).await().atMost(Duration.ofSeconds(5));
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
     }
 
     private CompletableFuture<Void> persistLater(ProductView view) {
         return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(300))
                 .chain(() -> views.persistOrUpdate(view))
+                .call(() -> cache.invalidate(EventTypes.PRODUCT_STREAM, view.id))
                 .replaceWithVoid()
                 .subscribeAsCompletionStage();
     }
