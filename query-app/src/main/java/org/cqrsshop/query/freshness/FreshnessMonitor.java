@@ -56,7 +56,7 @@ public class FreshnessMonitor {
         this.deadLetters = deadLetters;
         this.config = config;
         this.vertx = vertx;
-        this.state = collections.database().getCollection("read_model_state");
+        this.state = collections.database().getCollection(ViewCollections.STATE_COLLECTION);
     }
 
     void start(@Observes StartupEvent started, MeterRegistry metrics) {

@@ -23,6 +23,9 @@ public class ViewCollections {
     public static final List<ViewProjection<?>> PROJECTIONS =
             List.of(ProductProjection.INSTANCE, CartProjection.INSTANCE, OrderProjection.INSTANCE);
 
+    /** Documents about the read model as a whole: the applied position, the last rebuild. */
+    public static final String STATE_COLLECTION = "read_model_state";
+
     private final ReactiveMongoDatabase database;
     private final ReactiveMongoDatabase admin;
     private final String databaseName;

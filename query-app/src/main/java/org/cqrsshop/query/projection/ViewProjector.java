@@ -1,7 +1,5 @@
 package org.cqrsshop.query.projection;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -79,16 +77,11 @@ public class ViewProjector<V extends StreamView> {
     private Uni<Boolean> conditionalWrite(ProjectionStep.Apply<V> apply) {
         if (apply.previousVersion() == 0) {
             return views.insertOne(apply.next()).replaceWith(true)
-                    .onFailure(ViewProjector::isDuplicateKey).recoverWithItem(false);
+                    .onFailure(MongoFailures::isDuplicateKey).recoverWithItem(false);
         }
         return views.replaceOne(
                         Filters.and(Filters.eq("_id", apply.next().id), Filters.eq("version", apply.previousVersion())),
                         apply.next())
                 .map(result -> result.getMatchedCount() == 1);
-    }
-
-    private static boolean isDuplicateKey(Throwable failure) {
-        return failure instanceof MongoWriteException write
-                && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 }

@@ -1,8 +1,5 @@
 package org.cqrsshop.query.rebuild;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoCommandException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -28,6 +25,7 @@ import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.EventFeed;
 import org.cqrsshop.query.feed.FeedPage;
 import org.cqrsshop.query.projection.ProjectionStep;
+import org.cqrsshop.query.projection.MongoFailures;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.query.projection.StreamView;
 import org.cqrsshop.query.projection.ViewCollections;
@@ -53,7 +51,6 @@ import org.jboss.logging.Logger;
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    static final String STATE_COLLECTION = "read_model_state";
     private static final String REBUILD_ID = "rebuild";
     private static final String SHADOW_SUFFIX = "_rebuild";
     private static final int PAGE_SIZE = 1000;
@@ -72,7 +69,7 @@ public class ReadModelRebuild {
         this.projectors = projectors;
         this.feed = feed;
         this.cache = cache;
-        this.state = collections.database().getCollection(STATE_COLLECTION);
+        this.state = collections.database().getCollection(ViewCollections.STATE_COLLECTION);
     }
 
     /** Claims the rebuild for this replica and starts it; returns at once with the first progress. */
@@ -85,7 +82,7 @@ public class ReadModelRebuild {
                                 Filters.lt("heartbeatAt", Date.from(now.minus(STALE_AFTER))))),
                         new Document("$set", started.toDocument()),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
-                .onFailure(ReadModelRebuild::isDuplicateKey).transform(taken -> new RebuildInProgress())
+                .onFailure(MongoFailures::isDuplicateKey).transform(taken -> new RebuildInProgress())
                 .map(claimed -> {
                     progress = started;
                     run().subscribe().with(
@@ -202,8 +199,4 @@ public class ReadModelRebuild {
         return projection.collection() + SHADOW_SUFFIX;
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
-        return (failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY)
-                || (failure instanceof MongoCommandException command && command.getErrorCode() == 11000);
-    }
 }
