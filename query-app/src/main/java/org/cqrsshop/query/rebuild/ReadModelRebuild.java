@@ -163,6 +163,9 @@ public class ReadModelRebuild {
                                         database + "." + shadow(projection))
                                 .append("to", database + "." + projection.collection())
                                 .append("dropTarget", true))
+                                // Atomic on MongoDB; the stand-in drops and registers in two steps, and a
+                                // live write in between makes it refuse, so the rename is tried again.
+                                .onFailure().retry().withBackOff(Duration.ofMillis(50)).atMost(5)
                                 .replaceWithVoid()));
     }
 
