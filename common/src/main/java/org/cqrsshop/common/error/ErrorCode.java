@@ -37,6 +37,10 @@ public enum ErrorCode {
     READ_MODEL_LAGGING,
     /** A read model rebuild is already running. */
     REBUILD_IN_PROGRESS,
+    /** A subscription fell too far behind its notifications and was ended; resubscribe with afterVersion. */
+    SUBSCRIBER_TOO_SLOW,
+    /** This server serves as many subscriptions as it is configured to. */
+    TOO_MANY_SUBSCRIPTIONS,
     /** Something failed on our side; the message says nothing more, the server log does. */
     INTERNAL
 }

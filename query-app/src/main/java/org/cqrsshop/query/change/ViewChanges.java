@@ -2,7 +2,6 @@ package org.cqrsshop.query.change;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.query.cache.ViewCache;
 
 /**
@@ -22,9 +21,8 @@ public class ViewChanges {
         this.notifier = notifier;
     }
 
-    /** @param envelope the last event the written view now holds */
-    public Uni<Void> viewWritten(EventEnvelope envelope) {
-        return cache.invalidate(envelope.streamType(), envelope.streamId().toString())
-                .chain(() -> notifier.publish(envelope));
+    public Uni<Void> viewWritten(ViewChange change) {
+        return cache.invalidate(change.streamType(), change.streamId())
+                .chain(() -> notifier.publish(change));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.cqrsshop.common.error.ErrorCode;
 import org.cqrsshop.graphql.errors.ApiError;
 import org.cqrsshop.graphql.errors.FailureClassifier;
+import org.cqrsshop.query.change.SubscriberTooSlow;
+import org.cqrsshop.query.change.SubscriptionLimitReached;
 import org.cqrsshop.query.freshness.ReadModelLagging;
 import org.cqrsshop.query.rebuild.RebuildInProgress;
 
@@ -27,6 +29,14 @@ public class QueryFailures implements FailureClassifier {
         }
         if (failure instanceof RebuildInProgress inProgress) {
             return Optional.of(ApiError.of(ErrorCode.REBUILD_IN_PROGRESS, inProgress.getMessage()));
+        }
+        if (failure instanceof SubscriberTooSlow tooSlow) {
+            return Optional.of(new ApiError(ErrorCode.SUBSCRIBER_TOO_SLOW, tooSlow.getMessage(),
+                    Map.of("pending", tooSlow.pending())));
+        }
+        if (failure instanceof SubscriptionLimitReached limitReached) {
+            return Optional.of(new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, limitReached.getMessage(),
+                    Map.of("limit", limitReached.limit())));
         }
         return Optional.empty();
     }

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventDecodingException;
 import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.query.change.ViewChange;
 import org.cqrsshop.query.change.ViewChanges;
 import org.cqrsshop.query.freshness.AppliedEvents;
-import org.cqrsshop.query.projection.ProjectionOutcome;
 import org.cqrsshop.query.projection.ViewProjector;
 import org.cqrsshop.query.projection.ViewProjectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -66,13 +66,13 @@ public class EventConsumer {
         return Uni.createFrom().deferred(() -> projector.project(envelope))
                 .onFailure(failure -> !InfrastructureFailures.isOutage(failure))
                 .retry().withBackOff(config.retryBackoff()).atMost(config.maxAttempts() - 1L)
-                .call(outcome -> outcome == ProjectionOutcome.DUPLICATE
-                        ? Uni.createFrom().voidItem()
-                        : viewChanges.viewWritten(envelope))
-                .chain(outcome -> {
-                    count(outcome.name(), envelope.streamType());
+                .call(result -> result.wroteView()
+                        ? viewChanges.viewWritten(ViewChange.of(envelope, result))
+                        : Uni.createFrom().voidItem())
+                .chain(result -> {
+                    count(result.outcome().name(), envelope.streamType());
                     // A duplicate changed nothing, and its position is only what the message claims.
-                    if (outcome != ProjectionOutcome.DUPLICATE) {
+                    if (result.wroteView()) {
                         applied.record(envelope);
                     }
                     return Uni.createFrom().completionStage(message.ack());

@@ -1,5 +1,6 @@
 package org.cqrsshop.query.projection;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.cqrsshop.common.event.EventEnvelope;
@@ -41,6 +42,27 @@ public final class Projections {
             expected++;
         }
         return new ProjectionStep.Apply<>(view, viewVersion);
+    }
+
+    /**
+     * Every state a stream's view passes through, one per version, oldest first.
+     *
+     * @param stream the stream's events from version 1 on, in any order
+     */
+    public static <V extends StreamView> List<V> history(ViewProjection<V> projection, List<EventEnvelope> stream) {
+        List<V> states = new ArrayList<>();
+        V view = null;
+        for (EventEnvelope event : stream.stream().sorted(Comparator.comparingLong(EventEnvelope::streamVersion)).toList()) {
+            ProjectionStep<V> step = step(projection, view, List.of(event));
+            if (step instanceof ProjectionStep.Gap<V> gap) {
+                throw new IllegalArgumentException("stream lacks version " + gap.expectedVersion());
+            }
+            if (step instanceof ProjectionStep.Apply<V> apply) {
+                view = apply.next();
+                states.add(view);
+            }
+        }
+        return states;
     }
 
     /** The view a whole stream folds into, or {@code null} for an empty stream. */

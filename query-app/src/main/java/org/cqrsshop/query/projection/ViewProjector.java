@@ -31,15 +31,15 @@ public class ViewProjector<V extends StreamView> {
         return projection;
     }
 
-    public Uni<ProjectionOutcome> project(EventEnvelope envelope) {
+    public Uni<ProjectionResult<V>> project(EventEnvelope envelope) {
         return project(envelope, 1);
     }
 
-    private Uni<ProjectionOutcome> project(EventEnvelope envelope, int attempt) {
+    private Uni<ProjectionResult<V>> project(EventEnvelope envelope, int attempt) {
         return views.find(Filters.eq("_id", envelope.streamId().toString())).toUni().chain(current -> {
             ProjectionStep<V> step = Projections.step(projection, current, List.of(envelope));
-            if (step instanceof ProjectionStep.AlreadyApplied<V>) {
-                return Uni.createFrom().item(ProjectionOutcome.DUPLICATE);
+            if (step instanceof ProjectionStep.AlreadyApplied<V> applied) {
+                return Uni.createFrom().item(ProjectionResult.duplicate(applied.viewVersion()));
             }
             if (step instanceof ProjectionStep.Apply<V> apply) {
                 return write(apply, ProjectionOutcome.APPLIED, envelope, attempt);
@@ -48,7 +48,7 @@ public class ViewProjector<V extends StreamView> {
         });
     }
 
-    private Uni<ProjectionOutcome> repairGap(V current, EventEnvelope envelope, int attempt) {
+    private Uni<ProjectionResult<V>> repairGap(V current, EventEnvelope envelope, int attempt) {
         long viewVersion = current == null ? 0 : current.version;
         return feed.streamEvents(envelope.streamId(), viewVersion).chain(missing -> {
             ProjectionStep<V> step = Projections.step(projection, current, missing);
@@ -59,11 +59,11 @@ public class ViewProjector<V extends StreamView> {
         });
     }
 
-    private Uni<ProjectionOutcome> write(
+    private Uni<ProjectionResult<V>> write(
             ProjectionStep.Apply<V> apply, ProjectionOutcome outcome, EventEnvelope envelope, int attempt) {
         return conditionalWrite(apply).chain(won -> {
             if (won) {
-                return Uni.createFrom().item(outcome);
+                return Uni.createFrom().item(new ProjectionResult<>(outcome, apply.next(), apply.previousVersion()));
             }
             if (attempt >= MAX_RACES) {
                 return Uni.createFrom().failure(new IllegalStateException(

@@ -56,4 +56,17 @@ class ProjectionsTest {
         assertThatThrownBy(() -> Projections.fold(ProductProjection.INSTANCE, List.of(v1, v3)))
                 .hasMessageContaining("lacks version 2");
     }
+
+    @Test
+    void the_history_of_a_stream_holds_each_version_s_own_state_and_each_ends_where_fold_ends() {
+        List<ProductView> history = Projections.history(ProductProjection.INSTANCE, List.of(v3, v1, v2));
+
+        assertThat(history).extracting(view -> view.version).containsExactly(1L, 2L, 3L);
+        assertThat(history).extracting(view -> view.name).containsExactly("Mug", "Cup", "Cup");
+        assertThat(history).extracting(view -> view.deleted).containsExactly(false, false, true);
+        assertThat(history.get(2)).usingRecursiveComparison()
+                .isEqualTo(Projections.fold(ProductProjection.INSTANCE, List.of(v1, v2, v3)));
+        assertThatThrownBy(() -> Projections.history(ProductProjection.INSTANCE, List.of(v1, v3)))
+                .hasMessageContaining("lacks version 2");
+    }
 }

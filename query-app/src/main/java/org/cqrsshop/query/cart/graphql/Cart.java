@@ -50,6 +50,11 @@ public record Cart(
                 view.lastOrderId, lines, subtotal);
     }
 
+    /** The products a stored cart names, to price it with. */
+    static List<String> productIds(CartView view) {
+        return view == null ? List.of() : view.lines.stream().map(line -> line.productId).toList();
+    }
+
     private static CartLine line(CartLineView line, ProductView product) {
         if (product == null) {
             return new CartLine(line.productId, line.quantity, null, null);

@@ -1,14 +1,8 @@
 package org.cqrsshop.query.cart.graphql;
 
-import static java.util.stream.Collectors.toMap;
-
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import org.bson.Document;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
 import org.cqrsshop.query.cache.CachedCart;
@@ -17,7 +11,6 @@ import org.cqrsshop.query.cart.CartView;
 import org.cqrsshop.query.cart.CartViewRepository;
 import org.cqrsshop.query.freshness.VersionWait;
 import org.cqrsshop.query.graphql.Ids;
-import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.product.graphql.ProductQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -53,18 +46,8 @@ public class CartQueries {
         String cartId = CartId.forCustomer(customer).toString();
         Long wanted = minVersion == null ? null : minVersion.longValue();
         return cache.cart(cartId, wanted, () -> freshness.atLeast("cart", cartId, wanted, () -> carts.findById(cartId))
-                        .chain(view -> productsIn(view).map(current -> new CachedCart(view, current))))
+                        .chain(view -> products.byIds(Cart.productIds(view)).map(current -> new CachedCart(view, current))))
                 .map(found -> Cart.of(cartId, customer.toString(), found.cart(), found.products()));
-    }
-
-    /** All of the cart's products in one query, however many lines it has. */
-    private Uni<Map<String, ProductView>> productsIn(CartView cart) {
-        if (cart == null || cart.lines.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<String> ids = cart.lines.stream().map(line -> line.productId).toList();
-        return products.find(new Document("_id", new Document("$in", ids))).list()
-                .map(found -> found.stream().collect(toMap(view -> view.id, Function.identity())));
     }
 
     private static CustomerId customerId(String value) {
