@@ -28,12 +28,17 @@ final class AppProcess implements AutoCloseable {
     private Process process;
 
     AppProcess(String name, Map<String, String> environment) {
-        this.name = name;
+        this(name, name, environment);
+    }
+
+    /** @param instance names this process's log, when one app runs as several */
+    AppProcess(String name, String instance, Map<String, String> environment) {
+        this.name = instance;
         this.jar = Path.of(System.getProperty(name + ".jar"));
         this.port = freePort();
         this.environment = new HashMap<>(environment);
         this.environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        this.log = Path.of(System.getProperty("logs.dir", "target/system-test-logs")).resolve(name + ".log");
+        this.log = Path.of(System.getProperty("logs.dir", "target/system-test-logs")).resolve(instance + ".log");
     }
 
     URI graphql() {

@@ -2,7 +2,9 @@ package org.cqrsshop.systemtest;
 
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.cqrsshop.testing.TestMongo;
 import org.cqrsshop.testing.TestPostgres;
@@ -24,9 +26,12 @@ final class ShopSystem implements AutoCloseable {
     /** The command-app reaches RabbitMQ through this link, so a test can take the broker away from it. */
     final TcpProxy commandAppBrokerLink = TcpProxy.to(rabbit.host, rabbit.port);
     final AppProcess commandApp;
+    /** Replicas of the query-app sharing one projection queue, one MongoDB and one Redis. */
+    final List<AppProcess> queryApps = new ArrayList<>();
+    /** The first replica, the only one unless a test asks for more. */
     final AppProcess queryApp;
 
-    ShopSystem() {
+    private ShopSystem(int queryAppReplicas) {
         Map<String, String> environment = new HashMap<>();
         environment.putAll(postgres.appConfig());
         environment.putAll(rabbit.appConfig());
@@ -41,14 +46,24 @@ final class ShopSystem implements AutoCloseable {
         // Gaps are filled, and rebuilds fed, from the command-app's catch-up feed.
         queryAppEnvironment.put("COMMAND_APP_URL", commandApp.url("").toString());
         queryAppEnvironment.putAll(redis.appConfig());
-        queryApp = new AppProcess("query-app", queryAppEnvironment);
+        for (int replica = 1; replica <= queryAppReplicas; replica++) {
+            queryApps.add(new AppProcess("query-app", replica == 1 ? "query-app" : "query-app-" + replica,
+                    queryAppEnvironment));
+        }
+        queryApp = queryApps.get(0);
     }
 
     static ShopSystem start() throws Exception {
-        ShopSystem system = new ShopSystem();
+        return start(1);
+    }
+
+    static ShopSystem start(int queryAppReplicas) throws Exception {
+        ShopSystem system = new ShopSystem(queryAppReplicas);
         try {
             // The query-app declares its queue; it must exist before the first event is published.
-            system.queryApp.start();
+            for (AppProcess replica : system.queryApps) {
+                replica.start();
+            }
             system.awaitProjectionQueue();
             system.commandApp.start();
             return system;
@@ -74,7 +89,9 @@ final class ShopSystem implements AutoCloseable {
     public void close() throws Exception {
         try {
             commandApp.close();
-            queryApp.close();
+            for (AppProcess replica : queryApps) {
+                replica.close();
+            }
         } finally {
             commandAppBrokerLink.close();
             rabbit.close();
