@@ -38,6 +38,10 @@ class ChangeHubTest {
         int notices = config.bufferSize() + 64;
         for (int version = 1; version <= notices; version++) {
             hub.deliver(notice(version));
+            if (version % 32 == 0) {
+                // At the pace a healthy client takes them; the test thread alone could outrun any.
+                keen.awaitItems(version);
+            }
         }
 
         keen.awaitItems(notices);
