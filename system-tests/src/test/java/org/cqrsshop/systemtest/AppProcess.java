@@ -69,6 +69,22 @@ final class AppProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * Asks the process to stop, with SIGTERM as a platform would, and waits for it.
+     *
+     * @return how long it took to exit
+     * @throws IllegalStateException if it did not exit within {@code grace} (it is then killed)
+     */
+    Duration terminate(Duration grace) throws InterruptedException {
+        Instant asked = Instant.now();
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException(name + " did not stop within " + grace + " of SIGTERM; see " + log);
+        }
+        return Duration.between(asked, Instant.now());
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,6 +36,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String RELAY_NAME = "rabbitmq";
+    /** Longer than a batch takes with a healthy broker, shorter than the platform's grace period. */
+    private static final Duration LAST_BATCH_WAIT = Duration.ofSeconds(10);
 
     private static final String LOCK_CHECKPOINT = """
             SELECT last_transaction_id::text AS last_transaction_id, last_position
@@ -54,6 +57,7 @@ public class OutboxRelay {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private volatile RelayStatus status = RelayStatus.STARTING;
+    private volatile boolean stopping;
 
     public OutboxRelay(Pool pool, RabbitEventPublisher publisher, RelayConfig config, Clock clock, Vertx vertx) {
         this.pool = pool;
@@ -75,14 +79,35 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Starts no batch from now on and waits for the one in flight, so that the relay stops after
+     * its last confirm and checkpoint. Whatever it leaves is published by the next relay to run;
+     * a batch cut off anyway (past the wait) is published again, which consumers ignore by version.
+     */
     void stopPolling(@Observes ShutdownEvent stopping) {
+        this.stopping = true;
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
+        }
+        long deadline = System.nanoTime() + LAST_BATCH_WAIT.toNanos();
+        while (draining.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (draining.get()) {
+            LOG.warnf("The relay's last batch did not finish within %s; the next relay publishes it again",
+                    LAST_BATCH_WAIT);
+        } else {
+            LOG.info("Relay stopped after its last confirmed batch");
         }
     }
 
     void onAppended(@Observes EventsAppended appended) {
-        if (config.enabled()) {
+        if (config.enabled() && !stopping) {
             drain().subscribe().with(published -> {}, failure -> {});
         }
     }
@@ -94,6 +119,9 @@ public class OutboxRelay {
      * @return how many events this call published (0 if another drain was running)
      */
     public Uni<Integer> drain() {
+        if (stopping) {
+            return Uni.createFrom().item(0);
+        }
         if (!draining.compareAndSet(false, true)) {
             wokenWhileDraining.set(true);
             return Uni.createFrom().item(0);
@@ -116,7 +144,7 @@ public class OutboxRelay {
         wokenWhileDraining.set(false);
         return publishBatch().chain(published -> {
             int total = publishedSoFar + published;
-            boolean more = published == config.batchSize() || wokenWhileDraining.get();
+            boolean more = !stopping && (published == config.batchSize() || wokenWhileDraining.get());
             return more ? drainFrom(total) : Uni.createFrom().item(total);
         });
     }

@@ -1,10 +1,12 @@
 package org.cqrsshop.query.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventDecodingException;
@@ -35,6 +37,7 @@ public class EventConsumer {
     private final AppliedEvents applied;
     private final ProjectionConfig config;
     private final MeterRegistry metrics;
+    private volatile boolean stopping;
 
     public EventConsumer(
             ViewProjectors projectors,
@@ -51,8 +54,20 @@ public class EventConsumer {
         this.metrics = metrics;
     }
 
+    /**
+     * From here on nothing is started and nothing half-done is acknowledged or dead-lettered: an
+     * event cut off by the shutdown (MongoDB or Redis closing under it) goes back to the queue
+     * for the next consumer, which finds it applied or applies it.
+     */
+    void stopConsuming(@Observes ShutdownEvent stopping) {
+        this.stopping = true;
+    }
+
     @Incoming("events-in")
     public Uni<Void> consume(Message<byte[]> message) {
+        if (stopping) {
+            return requeueNow(message, new IllegalStateException("shutting down"));
+        }
         EventEnvelope envelope;
         try {
             envelope = EventJson.decodeEnvelope(message.getPayload());
@@ -64,7 +79,7 @@ public class EventConsumer {
             return deadLetter(message, envelope.streamType(), "no projection reads stream type " + envelope.streamType(), 1);
         }
         return Uni.createFrom().deferred(() -> projector.project(envelope))
-                .onFailure(failure -> !InfrastructureFailures.isOutage(failure))
+                .onFailure(failure -> !stopping && !InfrastructureFailures.isOutage(failure))
                 .retry().withBackOff(config.retryBackoff()).atMost(config.maxAttempts() - 1L)
                 .call(result -> result.wroteView()
                         ? viewChanges.viewWritten(ViewChange.of(envelope, result))
@@ -78,6 +93,9 @@ public class EventConsumer {
                     return Uni.createFrom().completionStage(message.ack());
                 })
                 .onFailure().recoverWithUni(failure -> {
+                    if (stopping) {
+                        return requeueNow(message, failure);
+                    }
                     if (InfrastructureFailures.isOutage(failure)) {
                         LOG.warnf("Projection of %s %s v%d waits for an outage to end: %s",
                                 envelope.streamType(), envelope.streamId(), envelope.streamVersion(), failure.getMessage());
@@ -103,6 +121,10 @@ public class EventConsumer {
                     LOG.warnf(unsent, "Could not dead-letter the message; it goes back to the queue");
                     return retryLater(message, unsent);
                 });
+    }
+
+    private static Uni<Void> requeueNow(Message<byte[]> message, Throwable reason) {
+        return Uni.createFrom().completionStage(message.nack(reason, Metadata.of(new RabbitMQRejectMetadata(true))));
     }
 
     private Uni<Void> retryLater(Message<byte[]> message, Throwable reason) {
