@@ -1,0 +1,175 @@
+// Validates `helm template` output against the Kubernetes, KEDA and Knative API schemas
+// (kubernetes-models), then checks what the chart promises for a given value set.
+//
+//   node deploy/helm/ci/validate.mjs <value-set> <rendered.yaml>
+//
+// <value-set> is default, knative, keda or readme and picks the expectations below. The models are
+// loaded from CQRS_SHOP_TOOLS (default .local/tools), where scripts/check-helm.sh installs them.
+// Exit status 1 on any invalid document, unknown kind or unmet expectation.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [valueSet, renderedFile] = process.argv.slice(2);
+if (!valueSet || !renderedFile) {
+  console.error("usage: validate.mjs <default|knative|keda> <rendered.yaml>");
+  process.exit(2);
+}
+
+const toolsDir = resolve(process.env.CQRS_SHOP_TOOLS ?? ".local/tools");
+const nodeModules = join(toolsDir, "node_modules");
+const { default: yaml } = await import(pathToFileURL(join(nodeModules, "js-yaml/dist/js-yaml.mjs")));
+
+// The model packages are ESM with an exports map, which a script outside .local/tools cannot
+// resolve by bare name, so the class is loaded from its file. Each API group lives in one package.
+function modelPackage(group) {
+  if (group === "keda.sh" || group.endsWith(".keda.sh")) return "@kubernetes-models/keda";
+  if (group.endsWith("knative.dev")) return "@kubernetes-models/knative";
+  return "kubernetes-models";
+}
+
+async function loadModel(apiVersion, kind) {
+  const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
+  const pkg = modelPackage(group);
+  const file = join(nodeModules, pkg, ...(group ? [group] : []), version, `${kind}.js`);
+  if (!/^[A-Za-z0-9]+$/.test(kind) || !existsSync(file)) {
+    throw new Error(`no model for ${apiVersion} ${kind} (looked for ${file})`);
+  }
+  const Model = (await import(pathToFileURL(file)))[kind];
+  if (!Model || Model.apiVersion !== apiVersion || Model.kind !== kind) {
+    throw new Error(`${file} does not export a model of ${apiVersion} ${kind}`);
+  }
+  return Model;
+}
+
+const docs = yaml.loadAll(readFileSync(renderedFile, "utf8")).filter((d) => d != null);
+let failures = 0;
+
+function fail(message) {
+  failures++;
+  console.log(`FAIL ${valueSet}: ${message}`);
+}
+
+for (const doc of docs) {
+  const id = `${doc.apiVersion ?? "?"} ${doc.kind ?? "?"} ${doc.metadata?.name ?? "?"}`;
+  try {
+    if (typeof doc.apiVersion !== "string" || typeof doc.kind !== "string") {
+      throw new Error("document without apiVersion or kind");
+    }
+    const Model = await loadModel(doc.apiVersion, doc.kind);
+    new Model(doc).validate();
+    console.log(`ok   ${valueSet}: ${id}`);
+  } catch (error) {
+    fail(`${id}: ${error.message}`);
+  }
+}
+
+// --- What the chart promises, per value set ---
+
+const component = (d) => d.metadata?.labels?.["app.kubernetes.io/component"];
+const ofKind = (apiVersion, kind) => docs.filter((d) => d.apiVersion === apiVersion && d.kind === kind);
+const deployments = ofKind("apps/v1", "Deployment");
+const knativeServices = ofKind("serving.knative.dev/v1", "Service");
+const plainServices = ofKind("v1", "Service");
+const hpas = ofKind("autoscaling/v2", "HorizontalPodAutoscaler");
+const pdbs = ofKind("policy/v1", "PodDisruptionBudget");
+const ingresses = ofKind("networking.k8s.io/v1", "Ingress");
+const scaledObjects = ofKind("keda.sh/v1alpha1", "ScaledObject");
+const triggerAuths = ofKind("keda.sh/v1alpha1", "TriggerAuthentication");
+const apps = ["command-app", "query-app"];
+let expectations = 0;
+
+function expect(condition, message) {
+  expectations++;
+  if (!condition) fail(`expected ${message}`);
+}
+
+const components = (list) => list.map(component).sort().join(",");
+
+function expectProbedContainers(workloads) {
+  for (const w of workloads) {
+    for (const c of w.spec.template.spec.containers) {
+      expect(c.name && c.ports?.[0]?.containerPort, `${w.metadata.name}: a named container with a containerPort`);
+      expect(c.livenessProbe?.httpGet?.path === "/q/health/live", `${w.metadata.name}: liveness on /q/health/live`);
+      expect(c.readinessProbe?.httpGet?.path === "/q/health/ready", `${w.metadata.name}: readiness on /q/health/ready`);
+    }
+  }
+}
+
+// Only GraphQL is public: never the command-app's /feed, never /q.
+for (const ing of ingresses) {
+  for (const rule of ing.spec.rules ?? []) {
+    for (const p of rule.http?.paths ?? []) {
+      expect(p.path === "/graphql" || p.path.startsWith("/graphql/"),
+        `${ing.metadata.name}: only /graphql routed, found ${p.path}`);
+    }
+  }
+}
+
+const scaleOf = (ksvc) => ksvc.spec.template.metadata?.annotations?.["autoscaling.knative.dev/min-scale"];
+
+switch (valueSet) {
+  case "default":
+    expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
+    expect(knativeServices.length === 0, `no Knative Service, found ${knativeServices.length}`);
+    expect(components(plainServices) === apps.join(","), `Services for ${apps}, found [${components(plainServices)}]`);
+    expect(components(hpas) === apps.join(","), `HPAs for ${apps}, found [${components(hpas)}]`);
+    expect(components(pdbs) === apps.join(","), `PDBs for ${apps}, found [${components(pdbs)}]`);
+    expect(components(ingresses) === apps.join(","), `Ingresses for ${apps}, found [${components(ingresses)}]`);
+    expect(deployments.every((d) => d.spec.template.spec.terminationGracePeriodSeconds > 30),
+      "terminationGracePeriodSeconds above the apps' 30 s shutdown");
+    expectProbedContainers(deployments);
+    break;
+
+  case "knative": {
+    expect(components(knativeServices) === apps.join(","), `Knative Services for ${apps}, found [${components(knativeServices)}]`);
+    expect(deployments.length === 0, `no Deployment, found ${deployments.length}`);
+    expect(plainServices.length === 0, `no plain Service, found ${plainServices.length}`);
+    expect(hpas.length === 0 && pdbs.length === 0, "no HPA or PDB");
+    expect(ingresses.length === 0, "no Ingress (Knative routes its Services)");
+    const byComponent = Object.fromEntries(knativeServices.map((k) => [component(k), k]));
+    expect(scaleOf(byComponent["command-app"] ?? {spec: {template: {}}}) === "1", "command-app min-scale \"1\" (outbox relay)");
+    expect(scaleOf(byComponent["query-app"] ?? {spec: {template: {}}}) === "0", "query-app min-scale \"0\"");
+    expectProbedContainers(knativeServices);
+    break;
+  }
+
+  case "keda": {
+    const queryApp = deployments.find((d) => component(d) === "query-app");
+    expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
+    expect(scaledObjects.length === 1, `one ScaledObject, found ${scaledObjects.length}`);
+    const so = scaledObjects[0];
+    if (so && queryApp) {
+      expect(so.spec.scaleTargetRef?.name === queryApp.metadata.name, `ScaledObject targeting ${queryApp.metadata.name}`);
+      expect(so.spec.minReplicaCount === 0, "minReplicaCount 0 by default");
+      const trigger = so.spec.triggers?.[0] ?? {};
+      expect(trigger.type === "rabbitmq" && trigger.metadata?.mode === "QueueLength", "a rabbitmq QueueLength trigger");
+      const queue = docs.find((d) => d.kind === "ConfigMap" && component(d) === "query-app")?.data?.PROJECTION_QUEUE;
+      expect(trigger.metadata?.queueName === queue, `trigger on the projection queue ${queue}`);
+      expect(triggerAuths.some((t) => t.metadata.name === trigger.authenticationRef?.name),
+        "a TriggerAuthentication the trigger refers to");
+    }
+    const scaledNames = new Set(scaledObjects.map((s) => s.spec.scaleTargetRef?.name));
+    expect(hpas.every((h) => !scaledNames.has(h.spec.scaleTargetRef.name)), "no HPA on a Deployment KEDA scales");
+    expect(components(hpas) === "command-app", `only the command-app HPA, found [${components(hpas)}]`);
+    expect(!scaledObjects.some((s) => s.spec.scaleTargetRef?.name?.endsWith("command-app")),
+      "the command-app (outbox relay) never scaled by KEDA");
+    expectProbedContainers(deployments);
+    break;
+  }
+
+  // The README's install command: the chart's own defaults plus connection values and the Ingress.
+  case "readme": {
+    expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
+    expect(components(ingresses) === apps.join(","), `Ingresses for ${apps}, found [${components(ingresses)}]`);
+    expectProbedContainers(deployments);
+    break;
+  }
+
+  default:
+    fail(`unknown value set "${valueSet}" (default, knative, keda or readme)`);
+}
+
+console.log(`${failures === 0 ? "PASS" : "FAIL"} ${valueSet}: ${docs.length} documents, ${expectations} expectations, ${failures} failure(s)`);
+process.exit(failures === 0 ? 0 : 1);
