@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test: prepares the local services, then builds and verifies all modules, including
-# the system tests that start both packaged apps. Extra arguments go to Maven
+# the system tests that start both packaged apps; then checks the deployment paths as far as this
+# machine can (docs/deployment.md). Extra arguments go to Maven and narrow the run to it
 # (e.g. scripts/test.sh -pl common -am).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/services.sh
 ./mvnw -B verify "$@"
+
+if [[ $# -eq 0 ]]; then
+  bash scripts/check-native.sh
+  bash scripts/check-compose.sh
+  bash scripts/check-helm.sh
+fi
