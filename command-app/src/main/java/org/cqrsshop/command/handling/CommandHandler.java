@@ -2,6 +2,7 @@ package org.cqrsshop.command.handling;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,8 +44,11 @@ public class CommandHandler {
     private final Snapshots snapshots;
     private final HandlingConfig config;
     private final Event<EventsAppended> appended;
+    private final MeterRegistry meters;
 
-    public CommandHandler(PgEventStore eventStore, Snapshots snapshots, HandlingConfig config, Event<EventsAppended> appended) {
+    public CommandHandler(PgEventStore eventStore, Snapshots snapshots, HandlingConfig config, Event<EventsAppended> appended,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.eventStore = eventStore;
         this.snapshots = snapshots;
         this.config = config;
@@ -95,7 +99,8 @@ public class CommandHandler {
         Uni<CommandOutcome> once = Uni.createFrom().deferred(() -> {
             UnitOfWork unit = new UnitOfWork(eventStore, snapshots);
             return work.apply(unit).chain(primary -> commit(request, unit, primary));
-        });
+        }).onFailure(VersionConflict.class).invoke(clash ->
+                meters.counter("cqrs.commands.conflicts", "operation", request.operation()).increment());
         if (request.expectedVersion().isPresent()) {
             return once; // the client asked to be told, not to have its command decided again
         }

@@ -17,6 +17,8 @@ import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.cqrsshop.common.error.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,8 +30,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MalformedRequestGuard {
 
+    /**
+     * Clients send the same few documents again and again, with variables; parsing each once is
+     * enough (SmallRye keeps its own cache of parsed documents for execution). Bounded: when full,
+     * it starts over, which costs a parse per document and nothing else.
+     */
+    private static final int REMEMBERED_DOCUMENTS = 2048;
+
     private final String graphqlPath;
     private final MemorySize maxBodySize;
+    private final Set<String> parsedBefore = ConcurrentHashMap.newKeySet();
 
     public MalformedRequestGuard(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "/graphql") String graphqlPath,
@@ -75,13 +85,23 @@ public class MalformedRequestGuard {
             reject(request, 400, "the request has no \"query\" string", null);
             return;
         }
-        try {
-            Parser.parse(query);
-        } catch (InvalidSyntaxException syntax) {
-            reject(request, 200, syntax.getMessage(), syntax.getLocation());
-            return;
+        if (!parsedBefore.contains(query)) {
+            try {
+                Parser.parse(query);
+            } catch (InvalidSyntaxException syntax) {
+                reject(request, 200, syntax.getMessage(), syntax.getLocation());
+                return;
+            }
+            remember(query);
         }
         request.next();
+    }
+
+    private void remember(String query) {
+        if (parsedBefore.size() >= REMEMBERED_DOCUMENTS) {
+            parsedBefore.clear();
+        }
+        parsedBefore.add(query);
     }
 
     private static void reject(RoutingContext request, int status, String message, SourceLocation location) {

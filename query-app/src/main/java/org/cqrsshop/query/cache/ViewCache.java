@@ -29,6 +29,7 @@ import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.graphql.CategoryCount;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cqrsshop.query.redis.OutageLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,7 +69,9 @@ public class ViewCache {
     private final MeterRegistry meters;
     private final Map<String, Counter> requests = new ConcurrentHashMap<>();
 
-    private final AtomicBoolean redisFailing = new AtomicBoolean();
+    private final OutageLog outages = new OutageLog(LOG,
+            "Redis cache unavailable, reads go to MongoDB until it answers again: %s",
+            "Redis answers again: the cache is back in use");
     /** Counts failed invalidations; the cache is suspect while any of them is not healed. */
     private final AtomicLong failedInvalidations = new AtomicLong();
     private volatile long healedThrough;
@@ -238,16 +241,8 @@ public class ViewCache {
     /** Bounds a Redis command by the timeout, and logs when Redis starts and stops failing, not every failure. */
     private <T> Uni<T> redis(Uni<T> command) {
         return command.ifNoItem().after(config.redisTimeout()).fail()
-                .invoke(() -> {
-                    if (redisFailing.compareAndSet(true, false)) {
-                        LOG.info("Redis answers again: the cache is back in use");
-                    }
-                })
-                .onFailure().invoke(failure -> {
-                    if (redisFailing.compareAndSet(false, true)) {
-                        LOG.warnf("Redis cache unavailable, reads go to MongoDB until it answers again: %s", failure.toString());
-                    }
-                });
+                .invoke(outages::succeeded)
+                .onFailure().invoke(outages::failed);
     }
 
     private void count(String cache, CacheResult result) {

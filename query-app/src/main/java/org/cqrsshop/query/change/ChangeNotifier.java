@@ -5,8 +5,8 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cqrsshop.query.cache.CacheConfig;
+import org.cqrsshop.query.redis.OutageLog;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,7 +25,9 @@ public class ChangeNotifier {
     private final String channel;
     private final CacheConfig redisLimits;
     private final MeterRegistry meters;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final OutageLog outages = new OutageLog(LOG,
+            "Change notices cannot reach Redis, so subscribers miss them until it answers: %s",
+            "Change notices reach Redis again");
 
     public ChangeNotifier(ReactiveRedisDataSource redis, @ConfigProperty(name = "cqrs-shop.redis.key-prefix") String prefix,
             CacheConfig redisLimits, MeterRegistry meters) {
@@ -41,15 +43,10 @@ public class ChangeNotifier {
                 .onItemOrFailure().transform((published, failure) -> {
                     if (failure == null) {
                         count("published");
-                        if (failing.compareAndSet(true, false)) {
-                            LOG.info("Change notices reach Redis again");
-                        }
+                        outages.succeeded();
                     } else {
                         count("failed");
-                        if (failing.compareAndSet(false, true)) {
-                            LOG.warnf("Change notices cannot reach Redis, so subscribers miss them until it answers: %s",
-                                    failure.toString());
-                        }
+                        outages.failed(failure);
                     }
                     return null;
                 });
