@@ -7,9 +7,13 @@ import org.cqrsshop.common.event.json.EventJson;
 /** How a row of the events table becomes an envelope, for everything that reads the store in bulk. */
 public final class StoredEventRows {
 
-    /** The columns {@link #toEnvelope} reads, plus the writing transaction as text, for cursors. */
+    /**
+     * The columns {@link #toEnvelope} reads, plus the writing transaction as text, for cursors. The
+     * text has a name of its own: named transaction_id, it would be what ORDER BY transaction_id
+     * sorts, and as text 1000000 sorts before 999999.
+     */
     public static final String COLUMNS = """
-            global_position, transaction_id::text AS transaction_id, stream_id, stream_type, stream_version,
+            global_position, transaction_id::text AS transaction_id_text, stream_id, stream_type, stream_version,
             event_id, event_type, schema_version, payload::text AS payload, occurred_at,
             correlation_id, causation_id, actor""";
 

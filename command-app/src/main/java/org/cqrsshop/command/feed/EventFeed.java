@@ -79,7 +79,7 @@ public class EventFeed {
         FeedCursor last = null;
         for (Row row : rows) {
             events.add(StoredEventRows.toEnvelope(row));
-            last = new FeedCursor(row.getString("transaction_id"), row.getLong("global_position"));
+            last = new FeedCursor(row.getString("transaction_id_text"), row.getLong("global_position"));
         }
         return new Page(events, last);
     }

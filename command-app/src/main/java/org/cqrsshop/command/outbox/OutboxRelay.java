@@ -175,7 +175,7 @@ public class OutboxRelay {
             batch.add(StoredEventRows.toEnvelope(row));
             last = row;
         }
-        Tuple checkpoint = Tuple.of(RELAY_NAME, last.getString("transaction_id"), last.getLong("global_position"));
+        Tuple checkpoint = Tuple.of(RELAY_NAME, last.getString("transaction_id_text"), last.getLong("global_position"));
         return publisher.publish(batch)
                 .ifNoItem().after(config.confirmTimeout())
                 .failWith(() -> new IllegalStateException(

@@ -162,6 +162,22 @@ class EventFeedTest {
     }
 
     @Test
+    void transactions_follow_in_numeric_order_where_their_ids_grow_a_digit() throws Exception {
+        ProductId ninetyNine = ProductId.random();
+        ProductId hundred = ProductId.random();
+        try (Connection connection = postgres.connect()) {
+            // As if written by transactions 100 and then 99, long ended; as text, "100" sorts before "99".
+            StoredEvents.insertProductCreated(connection, hundred, 100L);
+            StoredEvents.insertProductCreated(connection, ninetyNine, 99L);
+        }
+
+        JsonPath first = get("/feed/events?limit=2");
+        assertThat(first.getList("events.streamId", String.class)).containsExactly(ninetyNine.toString(), hundred.toString());
+        JsonPath next = get("/feed/events?limit=1&after=" + first.getString("next"));
+        assertThat(next.getList("events.streamId", String.class)).doesNotContain(ninetyNine.toString(), hundred.toString());
+    }
+
+    @Test
     void an_open_transaction_holds_back_what_commits_after_it_until_it_ends() throws Exception {
         String cursor = cursorPastEverythingCommitted();
         ProductId late = ProductId.random();

@@ -47,10 +47,16 @@ public final class StoredEvents {
 
     /** Inserts version 1 of a new product stream over JDBC, inside the caller's transaction. */
     public static void insertProductCreated(Connection connection, ProductId id) throws SQLException {
+        insertProductCreated(connection, id, null);
+    }
+
+    /** @param transactionId the writing transaction to record, or {@code null} for the inserting one */
+    public static void insertProductCreated(Connection connection, ProductId id, Long transactionId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
-                                    payload, occurred_at, correlation_id, causation_id)
-                VALUES (?, 'product', 1, ?, ?, ?, ?::jsonb, now(), ?, ?)""")) {
+                                    payload, occurred_at, correlation_id, causation_id, transaction_id)
+                VALUES (?, 'product', 1, ?, ?, ?, ?::jsonb, now(), ?, ?,
+                        coalesce(?::text::xid8, pg_current_xact_id()))""")) {
             ProductCreated created = productCreated(id);
             EventType<?> type = EventTypes.of(created);
             insert.setObject(1, id.value());
@@ -60,6 +66,7 @@ public final class StoredEvents {
             insert.setString(5, EventJson.encode(created));
             insert.setObject(6, UUID.randomUUID());
             insert.setObject(7, UUID.randomUUID());
+            insert.setString(8, transactionId == null ? null : transactionId.toString());
             insert.executeUpdate();
         }
     }
