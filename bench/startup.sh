@@ -8,7 +8,10 @@
 # milliseconds from process start to the first `{ __typename }` answered with data, and the RSS
 # after that answer. Writes bench/results/startup.json and bench/results/startup.md.
 #
-# Usage: bench/startup.sh [runs]     JDK25_HOME points at a JDK 25 (default: Temurin 25 under /usr/lib/jvm)
+# Usage: bench/startup.sh [runs]     JDK25_HOME points at a JDK 25 (default: Temurin 25 under /usr/lib/jvm);
+#   STARTUP_FLAVOURS="jvm17 ..." measures only those; STARTUP_SKIP_BUILD=1 takes jvm17 from the
+#   packages already built; STARTUP_OUT is where the results go (bench/results).
+# Results are written to $STARTUP_OUT/startup.json and startup.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +19,13 @@ runs=${1:-5}
 jdk17=${JDK17_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}
 jdk25=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=bench/.work
-mkdir -p "$work" bench/results
-[[ -x "$jdk25/bin/java" ]] || { echo "no JDK 25 at $jdk25 (set JDK25_HOME)" >&2; exit 1; }
+flavours=(${STARTUP_FLAVOURS:-jvm17 jvm17-appcds jvm25 jvm25-aot})
+out=${STARTUP_OUT:-bench/results}
+mkdir -p "$work" "$out"
+wants() { [[ " ${flavours[*]} " == *" $1 "* ]]; }
+if wants jvm25 || wants jvm25-aot; then
+  [[ -x "$jdk25/bin/java" ]] || { echo "no JDK 25 at $jdk25 (set JDK25_HOME)" >&2; exit 1; }
+fi
 
 bash scripts/services.sh >/dev/null
 
@@ -32,10 +40,16 @@ package() { # flavour jdk maven-args...
     cp -a "$app/target/quarkus-app" "$work/$flavour/$app"
   done
 }
-package jvm17 "$jdk17"
-package jvm17-appcds "$jdk17" -Pappcds
-package jvm25-aot "$jdk25" -Paot
-rm -rf "$work/jvm25" && cp -a "$work/jvm17" "$work/jvm25"
+if [[ ${STARTUP_SKIP_BUILD:-} == 1 ]]; then
+  for app in command-app query-app; do
+    rm -rf "${work:?}/jvm17/$app" && mkdir -p "$work/jvm17" && cp -a "$app/target/quarkus-app" "$work/jvm17/$app"
+  done
+else
+  package jvm17 "$jdk17"
+  if wants jvm17-appcds; then package jvm17-appcds "$jdk17" -Pappcds; fi
+  if wants jvm25-aot; then package jvm25-aot "$jdk25" -Paot; fi
+fi
+if wants jvm25; then rm -rf "$work/jvm25" && cp -a "$work/jvm17" "$work/jvm25"; fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -76,7 +90,7 @@ start_once() { # flavour app
 }
 
 results=()
-for flavour in jvm17 jvm17-appcds jvm25 jvm25-aot; do
+for flavour in "${flavours[@]}"; do
   for app in command-app query-app; do
     times=() rss=()
     for _ in $(seq "$runs"); do
@@ -94,12 +108,12 @@ PY
   done
 done
 
-python3 - "$(uptime)" "${results[@]}" <<'PY' >bench/results/startup.md
+python3 - "$(uptime)" "$out" "${results[@]}" <<'PY' >"$out/startup.md"
 import json, sys, datetime, platform, os
-uptime, rows = sys.argv[1], [json.loads(r) for r in sys.argv[2:]]
+uptime, out, rows = sys.argv[1], sys.argv[2], [json.loads(r) for r in sys.argv[3:]]
 report = {"measured_at": datetime.datetime.utcnow().isoformat() + "Z", "cpus": os.cpu_count(),
           "load": uptime.split("load average:")[-1].strip(), "results": rows}
-json.dump(report, open("bench/results/startup.json", "w"), indent=2)
+json.dump(report, open(f"{out}/startup.json", "w"), indent=2)
 print("# Startup to the first GraphQL answer\n")
 print(f"Measured {report['measured_at']} on {report['cpus']} CPUs, load average {report['load']}; "
       f"median of {rows[0]['runs']} starts (min–max).\n")
@@ -110,4 +124,4 @@ for flavour in dict.fromkeys(r["flavour"] for r in rows):
     cell = lambda r: f"{r['startup_ms']['median']:.0f} ms ({r['startup_ms']['min']}–{r['startup_ms']['max']})"
     print(f"| {flavour} | {cell(c)} | {cell(q)} | {c['rss_mib_after_first_answer']} / {q['rss_mib_after_first_answer']} MiB |")
 PY
-cat bench/results/startup.md
+cat "$out/startup.md"

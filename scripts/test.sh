@@ -13,4 +13,6 @@ if [[ $# -eq 0 ]]; then
   bash scripts/check-native.sh
   bash scripts/check-compose.sh
   bash scripts/check-helm.sh
+  # The benchmark harness, a few seconds per scenario, so that it keeps working; nothing is judged.
+  BENCH_SKIP_BUILD=1 bash bench/run.sh --smoke
 fi

@@ -1,0 +1,288 @@
+#!/usr/bin/env bash
+# The benchmark harness: ceilings of this machine, then the shop's commands, projection lag,
+# queries, rebuild and startup, each bounded in time and repeated; every figure is reported next
+# to the ceiling measured in the same run (bench/README.md).
+#
+#   bench/run.sh            full run: BENCH_SECONDS (8) per scenario, BENCH_REPEATS (3) times,
+#                           a rebuild of BENCH_REBUILD_EVENTS (100000) events, 5 starts per flavour
+#   bench/run.sh --smoke    a few seconds per scenario, once: keeps the harness working in CI
+#
+# Writes bench/results/latest.json and, through bench/report/render.sh, summary.md and the charts
+# (bench/results/ for a full run, bench/.work/smoke/ for a smoke run, which judges nothing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=full
+[[ ${1:-} == --smoke ]] && mode=smoke
+if [[ $mode == smoke ]]; then
+  seconds=${BENCH_SECONDS:-2} repeats=${BENCH_REPEATS:-1} rebuild_events=${BENCH_REBUILD_EVENTS:-2000}
+  history_orders=20 out=bench/.work/smoke
+else
+  seconds=${BENCH_SECONDS:-8} repeats=${BENCH_REPEATS:-3} rebuild_events=${BENCH_REBUILD_EVENTS:-100000}
+  history_orders=200 out=bench/results
+fi
+clients=(1 16 32 64)
+work=bench/.work
+raw=$work/raw.jsonl
+run_id=$(date +%s)
+load_at_start=$(cat /proc/loadavg)
+mkdir -p "$work" "$out"
+: >"$raw"
+log() { echo "bench: $*" >&2; }
+
+bash scripts/services.sh >/dev/null
+if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
+  log "packaging the apps"
+  ./mvnw -B -q package -DskipTests -pl command-app,query-app,mongo-stand-in -am
+fi
+export BENCH_NODE_MODULES=$PWD/$work/node/node_modules
+if [[ ! -d $BENCH_NODE_MODULES/autocannon ]]; then
+  log "installing autocannon and graphql-ws"
+  mkdir -p "$work/node" && echo '{"private": true}' >"$work/node/package.json"
+  npm install --prefix "$work/node" --no-audit --no-fund --save-exact --loglevel=error \
+    autocannon@8.0.0 graphql-ws@6.4.2 ws@8.18.3 graphql@16.11.0
+fi
+
+# --- A shop of the bench's own: its database, exchange, queue and key prefix ---
+database=cqrs_shop_bench
+psql -q -U postgres -h 127.0.0.1 -d postgres -c "DROP DATABASE IF EXISTS $database" \
+  -c "CREATE DATABASE $database OWNER cqrs_shop" >/dev/null
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  for queue in "cqrs-shop.bench.$run_id.projections" "cqrs-shop.bench.$run_id.projections.dlq"; do
+    rabbitmqctl -q delete_queue "$queue" >/dev/null 2>&1 || true
+  done
+}
+trap cleanup EXIT
+start() { # log-name command...
+  local name=$1
+  shift
+  "$@" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+}
+await_ready() { # port name
+  for _ in $(seq 300); do
+    curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return
+    sleep 0.2
+  done
+  echo "bench: $2 did not become ready; see $work/$2.log" >&2
+  exit 1
+}
+mongo_port=$(free_port) command_port=$(free_port) query_port=$(free_port) uncached_port=$(free_port)
+start mongo java -jar mongo-stand-in/target/mongo-stand-in.jar --port "$mongo_port"
+export POSTGRES_DB=$database EVENTS_EXCHANGE=cqrs-shop.bench.$run_id.events \
+  PROJECTION_QUEUE=cqrs-shop.bench.$run_id.projections REDIS_KEY_PREFIX=cqrs-shop-bench-$run_id: \
+  MONGODB_URI=mongodb://127.0.0.1:$mongo_port MONGODB_DATABASE=$database \
+  COMMAND_APP_URL=http://127.0.0.1:$command_port
+for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$mongo_port") 2>/dev/null && break; sleep 0.1; done
+# Sized as in the Helm chart's 768 MiB container limit: the JVM takes its usual share of it for heap.
+java_opts=(-XX:MaxRAM=768m)
+QUARKUS_HTTP_PORT=$query_port start query-app java "${java_opts[@]}" -jar query-app/target/quarkus-app/quarkus-run.jar
+await_ready "$query_port" query-app
+QUARKUS_HTTP_PORT=$command_port start command-app java "${java_opts[@]}" -jar command-app/target/quarkus-app/quarkus-run.jar
+# The same read side without its Redis cache, for product(id) uncached; it shares the queue.
+QUARKUS_HTTP_PORT=$uncached_port CACHE_ENABLED=false start query-app-uncached \
+  java "${java_opts[@]}" -jar query-app/target/quarkus-app/quarkus-run.jar
+await_ready "$command_port" command-app
+await_ready "$uncached_port" query-app-uncached
+pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+# A flight recording of both apps through the load rounds: where the time goes, for targets missed.
+jfr_tool=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr
+for app in command-app:$command_port query-app:$query_port; do
+  jcmd "$(pid_on "${app#*:}")" JFR.start name=bench settings=default filename="$PWD/$work/${app%%:*}.jfr" >/dev/null
+done
+command_url=http://127.0.0.1:$command_port/graphql
+query_url=http://127.0.0.1:$query_port/graphql
+uncached_url=http://127.0.0.1:$uncached_port/graphql
+
+graphql() { # url document -> data, or exit on errors
+  local response
+  response=$(curl -fs -m 30 -H 'Content-Type: application/json' --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$2")" "$1")
+  if [[ $response != *'"data"'* || $response == *'"errors"'* ]]; then
+    echo "bench: GraphQL request failed: $response" >&2
+    exit 1
+  fi
+  echo "$response"
+}
+json_field() { python3 -c 'import json,sys; d=json.load(sys.stdin)
+for k in sys.argv[1].split("."): d=d[int(k)] if k.isdigit() else d[k]
+print(d)' "$1"; }
+
+# --- Fixture: products, a hot one, a probe, and a customer with many orders ---
+log "seeding products and $history_orders orders of one customer"
+create_product() { # name price
+  graphql "$command_url" "mutation { createProduct(input: {sku: \"B-$run_id-$1\", name: \"Bench $1\", description: \"benchmark\","\
+" price: {amountMinor: $2, currency: \"EUR\"}, category: \"bench\", stockQuantity: 10000000}) { id } }" | json_field data.createProduct.id
+}
+products=()
+for i in $(seq 20); do products+=("$(create_product "p$i" $((500 + i * 37)))"); done
+hot=$(create_product hot 999)
+probe=$(create_product probe 111)
+history_customer=$(python3 -c 'import uuid; print(uuid.uuid4())')
+for i in $(seq "$history_orders"); do
+  graphql "$command_url" "mutation { createOrder(input: {customerId: \"$history_customer\", shippingAddress: {recipient: \"Bench\","\
+" line1: \"1 Load Street\", postalCode: \"10115\", city: \"Berlin\", country: \"DE\"}, lines: [{productId: \"${products[$((i % 20))]}\","\
+" quantity: 1}]}) { id } }" >/dev/null
+done
+fixture=$work/fixture.json
+python3 - "$fixture" "$hot" "$probe" "$history_customer" "${products[@]}" <<'PY'
+import json, sys
+out, hot, probe, customer, *products = sys.argv[1:]
+json.dump({"products": products, "hotProduct": hot, "probeProduct": probe, "historyCustomer": customer}, open(out, "w"))
+PY
+for _ in $(seq 300); do
+  seen=$(graphql "$query_url" "{ orderHistory(customerId: \"$history_customer\", first: 1) { totalCount } }" | json_field data.orderHistory.totalCount)
+  [[ $seen == "$history_orders" ]] && break
+  sleep 0.2
+done
+
+record() { # id group title clients unit json-line [extra-json]
+  python3 - "$@" >>"$raw" <<'PY'
+import json, sys
+id_, group, title, clients, unit, line = sys.argv[1:7]
+extra = json.loads(sys.argv[7]) if len(sys.argv) > 7 else {}
+measured = json.loads(line)
+value = measured.get("value", measured.get("rps"))
+print(json.dumps({"id": id_, "group": group, "title": title, "clients": int(clients), "unit": unit, "value": value,
+                  "latency": measured.get("latency"), "errors": measured.get("errors", 0),
+                  "extra": {**extra, **measured.get("extra", {})}}))
+PY
+}
+load() { # scenario url clients [rate]
+  node bench/load/scenarios.mjs "$1" --url "$2" --clients "$3" --seconds "$seconds" --fixture "$fixture" ${4:+--rate "$4"}
+}
+metric() { # port name: the sum of a Prometheus counter
+  curl -fs "http://127.0.0.1:$1/q/metrics" | awk -v name="$2" '$1 ~ "^"name"({|$)" {sum += $2} END {print sum + 0}'
+}
+rss_mib() { # port
+  echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$(pid_on "$1")/status") / 1024 ))
+}
+max_rss() { # port current-max
+  local now
+  now=$(rss_mib "$1")
+  echo $(( now > $2 ? now : $2 ))
+}
+command_rss=0 query_rss=0
+
+# The JIT compilers get a few seconds of each kind of request first, so round 1 measures the
+# steady state like the others.
+log "warming up"
+for warm in "typename $query_url" "product $query_url" "product $uncached_url" "productsPage $query_url" \
+    "orderHistory $query_url" "addToCart $command_url" "createOrder $command_url"; do
+  node bench/load/scenarios.mjs ${warm% *} --url "${warm#* }" --clients 16 --seconds "$(( seconds < 4 ? seconds : 4 ))" \
+    --fixture "$fixture" >/dev/null
+done
+
+for repeat in $(seq "$repeats"); do
+  log "round $repeat of $repeats"
+  for c in "${clients[@]}"; do
+    record "ceiling.pgbench.c$c" ceiling "PostgreSQL single-row insert (pgbench)" "$c" tps \
+      "$(bash bench/ceilings/pgbench.sh "$c" "$seconds" | python3 -c 'import json,sys; d=json.load(sys.stdin); d["value"]=d["tps"]; print(json.dumps(d))')"
+    record "ceiling.rabbitmq.c$c" ceiling "RabbitMQ persistent publish with confirms (perf-test)" "$c" msg/s \
+      "$(bash bench/ceilings/rabbit.sh "$c" "$seconds" | python3 -c 'import json,sys; d=json.load(sys.stdin); d["value"]=d["confirmedPerSecond"]; print(json.dumps(d))')"
+    record "ceiling.typename.c$c" ceiling "Trivial GraphQL query { __typename } (query-app)" "$c" req/s \
+      "$(load typename "$query_url" "$c")"
+  done
+  for c in "${clients[@]}"; do
+    record "command.addToCart.c$c" command "addToCart" "$c" req/s "$(load addToCart "$command_url" "$c")"
+    command_rss=$(max_rss "$command_port" "$command_rss")
+  done
+  record command.createOrder.c32 command "createOrder, 3 lines" 32 req/s "$(load createOrder "$command_url" 32)"
+  conflicts_before=$(metric "$command_port" cqrs_commands_conflicts_total)
+  hot_line=$(load updateHotProduct "$command_url" 16)
+  conflicts=$(( $(metric "$command_port" cqrs_commands_conflicts_total | cut -d. -f1) - ${conflicts_before%.*} ))
+  requests=$(json_field requests <<<"$hot_line")
+  record command.updateHotProduct.c16 command "updateProduct, one hot product" 16 req/s "$hot_line" \
+    "{\"conflictRate\": $(python3 -c "print($conflicts / max(1, $requests))"), \"conflicts\": $conflicts}"
+
+  # Half the measured addToCart maximum, as background, while a probe measures commit-to-visible.
+  max_rps=$(python3 - "$raw" <<'PY'
+import json, sys
+print(max(json.loads(l)["value"] for l in open(sys.argv[1]) if json.loads(l)["id"].startswith("command.addToCart")))
+PY
+)
+  rate=$(python3 -c "print(max(1, int($max_rps / 2)))")
+  lag_line=$(node bench/load/lag.mjs --command "$command_url" --query "$query_url" --fixture "$fixture" \
+    --seconds "$((seconds * 2))" --rate "$rate")
+  python3 - "$lag_line" "$rate" "$repeat" >>"$raw" <<'PY'
+import json, sys
+lag, rate, repeat = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+print(json.dumps({"id": "lag.projection", "group": "lag", "title": f"Projection lag, commit to visible, at {rate} commands/s",
+                  "clients": 16, "unit": "ms", "value": lag["lag"]["p50"], "latency": lag["lag"], "errors": lag["failedProbes"],
+                  "extra": {"samples": lag["samples"], "backgroundRps": lag["backgroundRps"], "targetRate": rate},
+                  "series": lag["series"] if repeat == 1 else None}))
+PY
+
+  record query.product.cached.c32 query "product(id), Redis cache" 32 req/s "$(load product "$query_url" 32)"
+  query_rss=$(max_rss "$query_port" "$query_rss")
+  record query.product.uncached.c32 query "product(id), no cache" 32 req/s "$(load product "$uncached_url" 32)"
+  record query.productsPage.c32 query "products: filter, sort, page of 20" 32 req/s "$(load productsPage "$query_url" 32)"
+  record query.orderHistory.c32 query "orderHistory, customer with $history_orders orders" 32 req/s "$(load orderHistory "$query_url" 32)"
+  query_rss=$(max_rss "$query_port" "$query_rss")
+done
+for app in command-app:$command_port query-app:$query_port; do
+  jcmd "$(pid_on "${app#*:}")" JFR.stop name=bench >/dev/null
+  if [[ -x $jfr_tool ]]; then
+    "$jfr_tool" view --width 160 hot-methods "$work/${app%%:*}.jfr" | head -40 >"$out/profile-${app%%:*}.txt" || true
+  fi
+done
+echo "{\"id\": \"rss.command-app\", \"group\": \"rss\", \"title\": \"command-app RSS, highest under load\", \"clients\": 64, \"unit\": \"MiB\", \"value\": $command_rss}" >>"$raw"
+echo "{\"id\": \"rss.query-app\", \"group\": \"rss\", \"title\": \"query-app RSS, highest under load\", \"clients\": 32, \"unit\": \"MiB\", \"value\": $query_rss}" >>"$raw"
+
+# --- Rebuild: extra events written straight into the store, past the relay, then replayed ---
+log "seeding $rebuild_events events for the rebuild"
+per_product=$(( (rebuild_events + ${#products[@]} - 1) / ${#products[@]} ))
+psql -q -U cqrs_shop -h 127.0.0.1 -d "$database" -v per="$per_product" >/dev/null <<'SQL'
+BEGIN;
+INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, payload,
+                    occurred_at, correlation_id, causation_id)
+SELECT p.stream_id, 'product', p.version + g, gen_random_uuid(), 'ProductStockAdjusted', 1,
+       jsonb_build_object('productId', p.stream_id::text, 'delta', 1, 'stockAfter', 20000000 + g, 'reason', 'bench seed'),
+       now(), gen_random_uuid(), gen_random_uuid()
+FROM (SELECT stream_id, max(stream_version) AS version FROM events
+      WHERE stream_type = 'product' AND payload->>'productId' IS NOT NULL GROUP BY stream_id
+      ORDER BY stream_id LIMIT 20) p,
+     generate_series(1, :per) g;
+-- The relay is not to publish these: the rebuild reads them from the store, as after a restore.
+UPDATE relay_checkpoints SET last_transaction_id = pg_current_xact_id(),
+       last_position = (SELECT max(global_position) FROM events);
+COMMIT;
+SQL
+stored=$(psql -At -U cqrs_shop -h 127.0.0.1 -d "$database" -c "SELECT count(*) FROM events")
+for repeat in $(seq "$repeats"); do
+  graphql "$query_url" "mutation { rebuildReadModel { state } }" >/dev/null
+  for _ in $(seq 1200); do
+    status=$(graphql "$query_url" "{ readModelStatus { rebuild { state eventsApplied eventsPerSecond error } } }")
+    state=$(json_field data.readModelStatus.rebuild.state <<<"$status")
+    [[ $state == RUNNING ]] || break
+    sleep 0.5
+  done
+  [[ $state == SUCCEEDED ]] || { echo "bench: rebuild ended $state: $status" >&2; exit 1; }
+  eps=$(json_field data.readModelStatus.rebuild.eventsPerSecond <<<"$status")
+  echo "{\"id\": \"rebuild.events\", \"group\": \"rebuild\", \"title\": \"Rebuild of $stored events into fresh collections\", \"clients\": 1, \"unit\": \"events/s\", \"value\": $eps}" >>"$raw"
+done
+
+# --- Startup of each JVM flavour (bench/startup.sh builds the flavours it needs) ---
+if [[ $mode == smoke ]]; then
+  STARTUP_FLAVOURS=jvm17 STARTUP_SKIP_BUILD=1 STARTUP_OUT=$work/smoke bash bench/startup.sh 1 >/dev/null
+  startup_json=$work/smoke/startup.json
+else
+  bash bench/startup.sh 5 >/dev/null
+  startup_json=bench/results/startup.json
+fi
+python3 - "$startup_json" >>"$raw" <<'PY'
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(json.dumps({"id": f"startup.{r['flavour']}.{r['app']}", "group": "startup",
+                      "title": f"Startup to first GraphQL answer, {r['flavour']}, {r['app']}", "clients": 1, "unit": "ms",
+                      "value": r["startup_ms"]["median"], "extra": {"rssMiB": r["rss_mib_after_first_answer"],
+                      "min": r["startup_ms"]["min"], "max": r["startup_ms"]["max"]}}))
+PY
+
+node bench/load/results.mjs "$raw" "$mode" "$repeats" "$load_at_start" "$(cat /proc/loadavg)" "bench/run.sh${1:+ $1}" \
+  >"$out/latest.json"
+bash bench/report/render.sh "$out/latest.json" "$out"
+log "done: $out/summary.md"
