@@ -45,8 +45,10 @@ fi
 
 # --- A shop of the bench's own: its database, exchange, queue and key prefix ---
 database=cqrs_shop_bench
-psql -q -U postgres -h 127.0.0.1 -d postgres -c "DROP DATABASE IF EXISTS $database" \
-  -c "CREATE DATABASE $database OWNER cqrs_shop" >/dev/null
+# As the shop's own role (scripts/services.sh gives it CREATEDB), which a fresh machine lets in by password.
+export PGPASSWORD=${PGPASSWORD:-cqrs_shop}
+psql -q -U cqrs_shop -h 127.0.0.1 -d postgres -c "DROP DATABASE IF EXISTS $database" \
+  -c "CREATE DATABASE $database" >/dev/null
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pids=()
 cleanup() {
