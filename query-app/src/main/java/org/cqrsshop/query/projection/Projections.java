@@ -67,13 +67,7 @@ public final class Projections {
 
     /** The view a whole stream folds into, or {@code null} for an empty stream. */
     public static <V extends StreamView> V fold(ViewProjection<V> projection, List<EventEnvelope> stream) {
-        ProjectionStep<V> step = step(projection, null, stream);
-        if (step instanceof ProjectionStep.Apply<V> apply) {
-            return apply.next();
-        }
-        if (step instanceof ProjectionStep.Gap<V> gap) {
-            throw new IllegalArgumentException("stream lacks version " + gap.expectedVersion());
-        }
-        return null;
+        List<V> states = history(projection, stream);
+        return states.isEmpty() ? null : states.get(states.size() - 1);
     }
 }
