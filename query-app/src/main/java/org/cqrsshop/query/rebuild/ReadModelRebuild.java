@@ -31,6 +31,7 @@ import org.cqrsshop.query.projection.StreamView;
 import org.cqrsshop.query.projection.ViewCollections;
 import org.cqrsshop.query.projection.ViewProjection;
 import org.cqrsshop.query.projection.ViewProjectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -53,7 +54,6 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     private static final String REBUILD_ID = "rebuild";
     private static final String SHADOW_SUFFIX = "_rebuild";
-    private static final int PAGE_SIZE = 1000;
     /** A running rebuild that has not moved for this long is taken to have died with its replica. */
     private static final Duration STALE_AFTER = Duration.ofMinutes(2);
 
@@ -62,14 +62,21 @@ public class ReadModelRebuild {
     private final EventFeed feed;
     private final ViewCache cache;
     private final ReactiveMongoCollection<Document> state;
+    private final int pageSize;
     private volatile RebuildProgress progress = RebuildProgress.NEVER_RUN;
 
-    public ReadModelRebuild(ViewCollections collections, ViewProjectors projectors, EventFeed feed, ViewCache cache) {
+    public ReadModelRebuild(
+            ViewCollections collections,
+            ViewProjectors projectors,
+            EventFeed feed,
+            ViewCache cache,
+            @ConfigProperty(name = "cqrs-shop.rebuild.page-size") int pageSize) {
         this.collections = collections;
         this.projectors = projectors;
         this.feed = feed;
         this.cache = cache;
         this.state = collections.database().getCollection(ViewCollections.STATE_COLLECTION);
+        this.pageSize = pageSize;
     }
 
     /** Claims the rebuild for this replica and starts it; returns at once with the first progress. */
@@ -100,7 +107,7 @@ public class ReadModelRebuild {
 
     private Uni<Void> run() {
         return prepareShadows()
-                .chain(() -> replayIntoShadows(null))
+                .chain(this::replayIntoShadows)
                 .call(this::swapShadowsIn)
                 .call(cache::invalidateAll)
                 .chain(this::catchUpLive)
@@ -114,10 +121,24 @@ public class ReadModelRebuild {
     }
 
     /** @return the cursor the replay stopped at */
-    private Uni<String> replayIntoShadows(String after) {
-        return feed.page(after, PAGE_SIZE).chain(page -> applyToShadows(page.events())
-                .chain(() -> record(progress.applied(page.events().size(), lastPosition(page), Instant.now())))
-                .chain(() -> page.hasMore() ? replayIntoShadows(page.next()) : Uni.createFrom().item(page.next())));
+    private Uni<String> replayIntoShadows() {
+        return pagesFrom(null)
+                .onItem().transformToUniAndConcatenate(page -> applyToShadows(page.events())
+                        .chain(() -> recordPage(page))
+                        .replaceWith(page.next()))
+                .collect().last();
+    }
+
+    /**
+     * The feed from {@code after} to its current end, one page at a time, each fetched once the
+     * one before has been handled; a page is dropped once handled, so a replay holds one page of
+     * events however long the store is.
+     */
+    private Multi<FeedPage> pagesFrom(String after) {
+        return Multi.createBy().repeating()
+                .uni(() -> new String[] {after},
+                        cursor -> feed.page(cursor[0], pageSize).invoke(page -> cursor[0] = page.next()))
+                .whilst(FeedPage::hasMore);
     }
 
     private Uni<Void> applyToShadows(List<EventEnvelope> events) {
@@ -170,17 +191,22 @@ public class ReadModelRebuild {
     }
 
     private Uni<Void> catchUpLive(String after) {
-        return feed.page(after, PAGE_SIZE).chain(page -> Multi.createFrom().iterable(page.events())
-                .onItem().transformToUniAndConcatenate(this::projectLive)
-                .collect().last()
-                .chain(() -> record(progress.applied(page.events().size(), lastPosition(page), Instant.now())))
-                .chain(() -> page.hasMore() ? catchUpLive(page.next()) : Uni.createFrom().voidItem()));
+        return pagesFrom(after)
+                .onItem().transformToUniAndConcatenate(page -> Multi.createFrom().iterable(page.events())
+                        .onItem().transformToUniAndConcatenate(this::projectLive)
+                        .collect().last()
+                        .chain(() -> recordPage(page)))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> projectLive(EventEnvelope event) {
         return projectors.forStreamType(event.streamType())
                 .<Uni<Void>>map(projector -> projector.project(event).replaceWithVoid())
                 .orElse(Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> recordPage(FeedPage page) {
+        return record(progress.applied(page.events().size(), lastPosition(page), Instant.now()));
     }
 
     private Uni<Void> record(RebuildProgress next) {
