@@ -2,8 +2,6 @@ package org.cqrsshop.command.feed;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +11,6 @@ import org.cqrsshop.common.event.json.EventJson;
 
 /** The feed's JSON bodies, in one place because the query-app reads exactly these field names. */
 final class FeedResponses {
-
-    private static final ObjectMapper ENVELOPE_READER = EventJson.mapper();
 
     private FeedResponses() {}
 
@@ -51,18 +47,10 @@ final class FeedResponses {
     }
 
     /**
-     * Each event exactly as {@link EventJson#encodeEnvelope} writes it for the broker, embedded as
-     * JSON rather than rebuilt here, so that a reader decodes feed and broker events alike.
+     * Each event exactly as {@link EventJson#encodeEnvelope} writes it for the broker, so that a
+     * reader decodes feed and broker events alike.
      */
     private static List<JsonNode> envelopes(List<EventEnvelope> events) {
-        return events.stream().map(FeedResponses::envelope).toList();
-    }
-
-    private static JsonNode envelope(EventEnvelope event) {
-        try {
-            return ENVELOPE_READER.readTree(EventJson.encodeEnvelope(event));
-        } catch (IOException e) {
-            throw new IllegalStateException("an encoded envelope did not read back as JSON", e);
-        }
+        return events.stream().<JsonNode>map(EventJson::envelopeTree).toList();
     }
 }

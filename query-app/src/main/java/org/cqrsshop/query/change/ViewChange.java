@@ -2,6 +2,7 @@ package org.cqrsshop.query.change;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventJson;
@@ -20,14 +21,17 @@ import org.cqrsshop.query.projection.StreamView;
 public record ViewChange(
         String streamType, String streamId, long version, long previousVersion, long position, ObjectNode view) {
 
+    /** One mapper for every notice: a fresh copy would build its serializers again each time. */
+    private static final ObjectMapper JSON = EventJson.mapper();
+
     public static ViewChange of(EventEnvelope envelope, ProjectionResult<?> written) {
         return new ViewChange(envelope.streamType(), envelope.streamId().toString(), written.view().version,
-                written.previousVersion(), envelope.globalPosition(), EventJson.mapper().valueToTree(written.view()));
+                written.previousVersion(), envelope.globalPosition(), JSON.valueToTree(written.view()));
     }
 
     public <V extends StreamView> V view(Class<V> type) {
         try {
-            return EventJson.mapper().treeToValue(view, type);
+            return JSON.treeToValue(view, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a change notice holds an unreadable " + streamType + " view", e);
         }
@@ -41,7 +45,7 @@ public record ViewChange(
 
     String toJson() {
         try {
-            return EventJson.mapper().writeValueAsString(this);
+            return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not encode a change notice", e);
         }
@@ -49,7 +53,7 @@ public record ViewChange(
 
     static ViewChange fromJson(String json) {
         try {
-            return EventJson.mapper().readValue(json, ViewChange.class);
+            return JSON.readValue(json, ViewChange.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a change notice: " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package org.cqrsshop.query.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,24 +59,27 @@ public class EventFeed {
                         : null));
     }
 
-    /** A 4xx answer means we asked wrongly, which retrying cannot fix; anything else may pass. */
+    /**
+     * A 4xx answer means we asked wrongly, which retrying cannot fix; anything else may pass,
+     * including a 200 whose body could not be read.
+     */
     private static Uni<JsonNode> call(Uni<JsonNode> request) {
         return request.onFailure().transform(failure -> {
-            if (failure instanceof WebApplicationException refused && refused.getResponse().getStatus() < 500) {
+            if (failure instanceof WebApplicationException refused && isClientError(refused.getResponse().getStatus())) {
                 return new IllegalStateException("the event feed refused the request: " + refused.getMessage(), failure);
             }
             return new FeedUnavailable(failure);
         });
     }
 
+    private static boolean isClientError(int status) {
+        return status >= 400 && status < 500;
+    }
+
     private static List<EventEnvelope> envelopes(JsonNode page) {
         List<EventEnvelope> events = new ArrayList<>();
         for (JsonNode event : page.path("events")) {
-            try {
-                events.add(EventJson.decodeEnvelope(EventJson.mapper().writeValueAsBytes(event)));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("could not re-encode a feed event", e);
-            }
+            events.add(EventJson.decodeEnvelope(event));
         }
         return events;
     }

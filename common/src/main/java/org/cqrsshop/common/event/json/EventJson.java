@@ -72,20 +72,12 @@ public final class EventJson {
      * step by step, to the current version's form.
      */
     public static DomainEvent decode(String eventType, int schemaVersion, String payload) {
-        EventType<?> type = EventTypes.current(eventType)
-                .filter(current -> schemaVersion >= 1 && schemaVersion <= current.schemaVersion())
-                .orElseThrow(() -> new EventDecodingException(
-                        "unknown event type " + eventType + " v" + schemaVersion));
+        EventType<?> type = knownType(eventType, schemaVersion);
         try {
             if (schemaVersion == type.schemaVersion()) {
                 return MAPPER.readValue(payload, type.javaType());
             }
-            JsonNode json = MAPPER.readTree(payload);
-            if (!(json instanceof ObjectNode object)) {
-                throw new EventDecodingException("a " + eventType + " payload must be a JSON object");
-            }
-            return MAPPER.treeToValue(Upcasters.upcast(eventType, schemaVersion, type.schemaVersion(), object),
-                    type.javaType());
+            return upcastAndRead(type, schemaVersion, MAPPER.readTree(payload));
         } catch (EventDecodingException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -93,8 +85,47 @@ public final class EventJson {
         }
     }
 
+    /** As {@link #decode(String, int, String)}, for a payload already parsed, as inside an envelope. */
+    private static DomainEvent decode(String eventType, int schemaVersion, JsonNode payload) {
+        EventType<?> type = knownType(eventType, schemaVersion);
+        try {
+            if (schemaVersion == type.schemaVersion()) {
+                return MAPPER.treeToValue(payload, type.javaType());
+            }
+            return upcastAndRead(type, schemaVersion, payload.deepCopy());
+        } catch (EventDecodingException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new EventDecodingException("invalid " + eventType + " v" + schemaVersion + " payload", e);
+        }
+    }
+
+    private static EventType<?> knownType(String eventType, int schemaVersion) {
+        return EventTypes.current(eventType)
+                .filter(current -> schemaVersion >= 1 && schemaVersion <= current.schemaVersion())
+                .orElseThrow(() -> new EventDecodingException(
+                        "unknown event type " + eventType + " v" + schemaVersion));
+    }
+
+    private static DomainEvent upcastAndRead(EventType<?> type, int schemaVersion, JsonNode json) throws IOException {
+        if (!(json instanceof ObjectNode object)) {
+            throw new EventDecodingException("a " + type.name() + " payload must be a JSON object");
+        }
+        return MAPPER.treeToValue(Upcasters.upcast(type.name(), schemaVersion, type.schemaVersion(), object),
+                type.javaType());
+    }
+
     /** A committed event with its metadata, as published to the broker. */
     public static byte[] encodeEnvelope(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsBytes(envelopeTree(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("envelope cannot be written as JSON", e);
+        }
+    }
+
+    /** The JSON that {@link #encodeEnvelope} writes, as a tree, for a response that embeds envelopes. */
+    public static ObjectNode envelopeTree(EventEnvelope envelope) {
         EventType<?> type = envelope.type();
         ObjectNode json = MAPPER.createObjectNode()
                 .put("eventId", envelope.eventId().toString())
@@ -109,20 +140,19 @@ public final class EventJson {
                 .put("causationId", envelope.causationId().toString())
                 .put("actor", envelope.actor());
         json.set("data", MAPPER.valueToTree(envelope.event()));
-        try {
-            return MAPPER.writeValueAsBytes(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("envelope cannot be written as JSON", e);
-        }
+        return json;
     }
 
     public static EventEnvelope decodeEnvelope(byte[] bytes) {
-        JsonNode json;
         try {
-            json = MAPPER.readTree(bytes);
+            return decodeEnvelope(MAPPER.readTree(bytes));
         } catch (IOException e) {
             throw new EventDecodingException("envelope is not JSON", e);
         }
+    }
+
+    /** An envelope already parsed, as found inside a page of the catch-up feed. */
+    public static EventEnvelope decodeEnvelope(JsonNode json) {
         if (json == null || !json.isObject()) {
             throw new EventDecodingException("envelope is not a JSON object");
         }
@@ -133,7 +163,7 @@ public final class EventJson {
             if (data == null || !data.isObject()) {
                 throw new EventDecodingException("envelope has no data object");
             }
-            DomainEvent event = decode(eventType, schemaVersion, data.toString());
+            DomainEvent event = decode(eventType, schemaVersion, data);
             JsonNode actor = json.get("actor");
             return new EventEnvelope(
                     UUID.fromString(text(json, "eventId")),
