@@ -21,6 +21,7 @@ const GROUPS = {
   command: "Commands",
   lag: "Projection lag",
   query: "Queries",
+  warmup: "Warm-up: the JIT compilers at work before the rounds",
   rss: "Memory under load",
   rebuild: "Read-model rebuild",
   startup: "Startup",
@@ -48,13 +49,15 @@ function spreadText(median, min, max, unit) {
 }
 
 // Extras are open-ended; the known ones get a unit, the rest are shown as they come.
-const LABELS = { rssMiB: "RSS", backgroundRps: "background load", targetRate: "target rate" };
+const LABELS = { rssMiB: "RSS", backgroundRps: "background load", targetRate: "target rate", commandApp: "CPU: command-app",
+  queryApps: "query-apps", mongoStandIn: "MongoDB stand-in", other: "load tool and rest" };
 const words = (key) => LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 function extraText(extra) {
   return Object.entries(extra ?? {})
     .filter(([key]) => key !== "min" && key !== "max") // shown as the median's range instead
     .map(([key, v]) => {
       if (/Rate$/.test(key) && isNum(v) && v <= 1 && key !== "targetRate") return `${words(key)} ${percent(v)}`;
+      if (/CpuShare$/.test(key) && isNum(v)) return `${words(key.replace(/CpuShare$/, ""))} ${percent(v)}`;
       if (/MiB$/.test(key)) return `${words(key)} ${num(v)} MiB`;
       if (/Rps$|Rate$/.test(key)) return `${words(key)} ${num(v)}/s`;
       return `${words(key)} ${Number.isInteger(v) ? count(v) : isNum(v) ? num(v) : v}`;
