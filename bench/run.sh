@@ -217,7 +217,7 @@ for repeat in $(seq "$repeats"); do
   conflicts=$(( $(metric "$command_port" cqrs_commands_conflicts_total | cut -d. -f1) - ${conflicts_before%.*} ))
   requests=$(json_field requests <<<"$hot_line")
   record command.updateHotProduct.c16 command "updateProduct, one hot product" 16 req/s "$hot_line" \
-    "{\"conflictRate\": $(python3 -c "print($conflicts / max(1, $requests))"), \"conflicts\": $conflicts}"
+    "{\"conflictsPerRequest\": $(python3 -c "print($conflicts / max(1, $requests))"), \"conflicts\": $conflicts}"
 
   # Half the measured addToCart maximum, as background, while a probe measures commit-to-visible.
   max_rps=$(python3 - "$raw" <<'PY'
