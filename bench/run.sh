@@ -43,6 +43,12 @@ if [[ ! -d $BENCH_NODE_MODULES/autocannon ]]; then
     autocannon@8.0.0 graphql-ws@6.4.2 ws@8.18.3 graphql@16.11.0
 fi
 
+# Bearer tokens: the apps verify them with the development key pair, and the bench acts as an admin
+# (naming the customers it shops for), so one token serves every request.
+export JWT_PUBLIC_KEY_LOCATION=file:$PWD/dev/jwt/public.pem
+BENCH_TOKEN=$(bash scripts/dev-token.sh admin bench)
+export BENCH_TOKEN
+
 # --- A shop of the bench's own: its database, exchange, queue and key prefix ---
 database=cqrs_shop_bench
 # As the shop's own role (scripts/services.sh gives it CREATEDB), which a fresh machine lets in by password.
@@ -102,7 +108,7 @@ uncached_url=http://127.0.0.1:$uncached_port/graphql
 
 graphql() { # url document -> data, or exit on errors
   local response
-  response=$(curl -fs -m 30 -H 'Content-Type: application/json' --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$2")" "$1")
+  response=$(curl -fs -m 30 -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$2")" "$1")
   if [[ $response != *'"data"'* || $response == *'"errors"'* ]]; then
     echo "bench: GraphQL request failed: $response" >&2
     exit 1
@@ -279,7 +285,7 @@ for repeat in $(seq "$repeats"); do
   state=RUNNING
   for _ in $(seq 1200); do
     sleep 1
-    status=$(curl -s -m 120 -H 'Content-Type: application/json' \
+    status=$(curl -s -m 120 -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
       --data '{"query": "{ readModelStatus { rebuild { state eventsApplied eventsPerSecond error } } }"}' "$query_url" || true)
     [[ $status == *'"state"'* ]] || continue
     state=$(json_field data.readModelStatus.rebuild.state <<<"$status")

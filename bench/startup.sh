@@ -28,6 +28,8 @@ if wants jvm25 || wants jvm25-aot; then
 fi
 
 bash scripts/services.sh >/dev/null
+# The apps refuse to start without a key to verify bearer tokens; the development one serves here.
+export JWT_PUBLIC_KEY_LOCATION=file:$PWD/dev/jwt/public.pem
 
 package() { # flavour jdk maven-args...
   local flavour=$1 jdk=$2

@@ -92,7 +92,7 @@ apps = {
         "needs": ["postgres", "rabbitmq"],
         "env": ["POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB", "POSTGRES_USER",
                 "POSTGRES_PASSWORD", "RABBITMQ_HOST", "RABBITMQ_PORT", "RABBITMQ_USER",
-                "RABBITMQ_PASSWORD", "EVENTS_EXCHANGE", "QUARKUS_HTTP_PORT"],
+                "RABBITMQ_PASSWORD", "EVENTS_EXCHANGE", "QUARKUS_HTTP_PORT", "JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER"],
     },
     "query-app": {
         "port": 8081,
@@ -100,7 +100,8 @@ apps = {
         "needs": ["mongodb", "rabbitmq", "redis", "command-app"],
         "env": ["MONGODB_URI", "MONGODB_DATABASE", "RABBITMQ_HOST", "RABBITMQ_PORT",
                 "RABBITMQ_USER", "RABBITMQ_PASSWORD", "EVENTS_EXCHANGE", "PROJECTION_QUEUE",
-                "COMMAND_APP_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "QUARKUS_HTTP_PORT"],
+                "COMMAND_APP_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "QUARKUS_HTTP_PORT", "JWT_PUBLIC_KEY_LOCATION",
+                "JWT_ISSUER"],
     },
 }
 
@@ -144,7 +145,8 @@ for name, service in sorted(services.items()):
         check((options or {}).get("condition") == "service_healthy",
               f"{name} waits for {dependency} with condition service_healthy")
     for source, is_bind in volume_sources(service):
-        check(not is_bind, f"{name} mounts no host path ({source})")
+        # The one host file allowed: the development public key that verifies local bearer tokens.
+        check(not is_bind or str(source).endswith("dev/jwt/public.pem"), f"{name} mounts no host path ({source})")
         if source and not is_bind:
             check(source in declared_volumes, f"{name} uses declared named volume {source}")
 
@@ -184,7 +186,10 @@ for name, spec in apps.items():
     path = os.path.join(os.path.join(root, context or ""), dockerfile)
     check(bool(context) and os.path.isfile(path),
           f"{name} builds from an existing Dockerfile ({os.path.relpath(path, root)})")
-    check(not list(volume_sources(service)), f"{name} mounts nothing (configuration by environment only)")
+    # Configuration by environment only; the one file is the development public key, read-only.
+    mounts = [source for source, _ in volume_sources(service)]
+    check(all(source and source.endswith("dev/jwt/public.pem") for source in mounts),
+          f"{name} mounts nothing but the development public key (configuration by environment only)")
 
 # The README's Deploy section promises ports and credential variables; they must be this file's.
 import re

@@ -103,6 +103,10 @@ else
   echo "mongodb:   $MONGODB_URI"
 fi
 
+# Bearer tokens are verified with the development key pair (dev/jwt), unless another key is given;
+# scripts/dev-token.sh signs tokens with it.
+export JWT_PUBLIC_KEY_LOCATION=${JWT_PUBLIC_KEY_LOCATION:-file:$root/dev/jwt/public.pem}
+
 # The query-app goes first: it declares the queue that the command-app's events are routed to,
 # and events published before that queue exists would be dropped by the exchange.
 start query-app "$logs/query-app.log" \
@@ -120,6 +124,9 @@ cqrs-shop is running.
   query-app    GraphQL  http://localhost:$QUERY_APP_PORT/graphql
                UI       http://localhost:$QUERY_APP_PORT/q/graphql-ui
   logs         $root/$logs/
+Bearer tokens (development key, never for production):
+  admin        scripts/dev-token.sh admin
+  customer     scripts/dev-token.sh customer <customer-uuid>
 Press Ctrl-C to stop.
 INFO
 

@@ -25,7 +25,9 @@ const probe = fixture.probeProduct;
 
 const samples = [];
 const started = Date.now();
-const client = createClient({ url: values.query.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false });
+const authorization = `Bearer ${process.env.BENCH_TOKEN}`;
+const client = createClient({ url: values.query.replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: false,
+  connectionParams: { Authorization: authorization } });
 let subscribed;
 const ready = new Promise((resolve) => { subscribed = resolve; });
 const unsubscribe = client.subscribe(
@@ -43,7 +45,7 @@ await ready;
 
 const background = autocannon({
   url: values.command, connections: 16, duration: seconds, overallRate: Number(values.rate), method: "POST",
-  headers: { "content-type": "application/json" },
+  headers: { "content-type": "application/json", authorization },
   requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ query:
     `mutation { addToCart(input: {customerId: "${randomUUID()}", productId: "${fixture.products[0]}", quantity: 1}) { version } }` }) }) }],
 });
@@ -54,7 +56,7 @@ let failedProbes = 0;
 while (Date.now() < deadline) {
   const next = Date.now() + probeEvery;
   const response = await fetch(values.command, {
-    method: "POST", headers: { "content-type": "application/json" },
+    method: "POST", headers: { "content-type": "application/json", authorization },
     body: JSON.stringify({ query: `mutation { adjustStock(input: {productId: "${probe}", delta: 1, reason: "lag probe"}) { version } }` }),
   }).then((r) => r.json()).catch(() => null);
   if (!response?.data) failedProbes++;

@@ -74,7 +74,7 @@ const options = {
   connections: Number(values.clients),
   duration: Number(values.seconds),
   method: "POST",
-  headers: { "content-type": "application/json" },
+  headers: { "content-type": "application/json", authorization: `Bearer ${process.env.BENCH_TOKEN}` },
   requests: [{
     setupRequest: (request) => ({ ...request, body: JSON.stringify({
       query: documents[scenario].query, variables: documents[scenario].variables() }) }),

@@ -10,8 +10,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.cqrsshop.testing.TestTokens;
 
-/** A plain HTTP GraphQL client, as any consumer of the API would use. */
+/** A plain HTTP GraphQL client, as any consumer of the API would use, signed in as an admin. */
 final class GraphQL {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -37,6 +38,7 @@ final class GraphQL {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {

@@ -11,6 +11,7 @@ import org.cqrsshop.testing.TestPostgres;
 import org.cqrsshop.testing.TcpProxy;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestRedis;
+import org.cqrsshop.testing.TestTokens;
 
 /**
  * The whole system for one test run: a database, exchange and queue of its own on the real
@@ -36,6 +37,7 @@ final class ShopSystem implements AutoCloseable {
         environment.putAll(postgres.appConfig());
         environment.putAll(rabbit.appConfig());
         environment.putAll(mongo.appConfig());
+        environment.putAll(TestTokens.appConfig());
         Map<String, String> commandAppEnvironment = new HashMap<>(environment);
         commandAppEnvironment.put("RABBITMQ_PORT", String.valueOf(commandAppBrokerLink.port()));
         commandAppEnvironment.put("RABBITMQ_RECONNECT_INTERVAL", "1");

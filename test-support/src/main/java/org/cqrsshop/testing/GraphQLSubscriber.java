@@ -34,12 +34,21 @@ public final class GraphQLSubscriber implements AutoCloseable {
         this.client = client;
     }
 
-    /** A client of the GraphQL endpoint ({@code http://host:port/graphql}); it connects with its first subscription. */
+    /**
+     * A client of the GraphQL endpoint ({@code http://host:port/graphql}), signed in as an admin; it
+     * connects with its first subscription.
+     */
     public static GraphQLSubscriber to(URI graphqlEndpoint) {
+        return to(graphqlEndpoint, TestTokens.admin());
+    }
+
+    /** As {@link #to(URI)}, with the bearer token sent in {@code connection_init}, as browsers must. */
+    public static GraphQLSubscriber to(URI graphqlEndpoint, String bearerToken) {
         return new GraphQLSubscriber(new VertxDynamicGraphQLClientBuilder()
                 .vertx(VERTX)
                 .url(graphqlEndpoint.toString())
                 .subprotocols(WebsocketSubprotocol.GRAPHQL_TRANSPORT_WS)
+                .initPayload(Map.of("Authorization", "Bearer " + bearerToken))
                 .build());
     }
 

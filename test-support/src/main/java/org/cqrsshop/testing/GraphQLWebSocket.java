@@ -34,8 +34,16 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     private GraphQLWebSocket() {}
 
-    /** Opens a socket to the GraphQL endpoint ({@code http://host:port/graphql}) and initialises the connection. */
+    /**
+     * Opens a socket to the GraphQL endpoint ({@code http://host:port/graphql}) and initialises the
+     * connection as an admin.
+     */
     public static GraphQLWebSocket connect(URI graphqlEndpoint) {
+        return connect(graphqlEndpoint, TestTokens.admin());
+    }
+
+    /** As {@link #connect(URI)}, with this bearer token in {@code connection_init}. */
+    public static GraphQLWebSocket connect(URI graphqlEndpoint, String bearerToken) {
         GraphQLWebSocket client = new GraphQLWebSocket();
         URI ws = URI.create(graphqlEndpoint.toString().replaceFirst("^http", "ws"));
         client.socket = HTTP.newWebSocketBuilder()
@@ -44,7 +52,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
                 .buildAsync(ws, client.new Reader())
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
-        client.send(Map.of("type", "connection_init", "payload", Map.of()));
+        client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + bearerToken)));
         client.acknowledged.orTimeout(10, TimeUnit.SECONDS).join();
         return client;
     }

@@ -17,6 +17,10 @@ public final class Inputs {
             + "the same key returns the first result and changes nothing; the key with a different request fails "
             + "with IDEMPOTENCY_KEY_REUSED";
 
+    /** The description every customerId input shares. */
+    public static final String CUSTOMER_ID = "The customer acted for (a UUID). A customer may leave it out, since "
+            + "their token says who they are, and may name no one else (FORBIDDEN); an admin must give it";
+
     private Inputs() {}
 
     public static UUID uuid(String field, String value) {
@@ -25,6 +29,11 @@ public final class Inputs {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidInput(field, "must be a UUID");
         }
+    }
+
+    /** As {@link #uuid}, for a field that may be left out: {@code null} stays {@code null}. */
+    public static UUID optionalUuid(String field, String value) {
+        return value == null ? null : uuid(field, value);
     }
 
     public static Money money(String field, MoneyInput input) {

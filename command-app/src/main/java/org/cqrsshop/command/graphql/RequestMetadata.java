@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.cqrsshop.command.handling.CommandContext;
 import org.cqrsshop.command.handling.CommandRequest;
 import org.cqrsshop.command.handling.IdempotencyKey;
+import org.cqrsshop.graphql.auth.Caller;
 
 /**
  * Builds each command's request from the HTTP request and the mutation's input. A client may pass
@@ -37,10 +38,12 @@ public class RequestMetadata {
 
     private final RoutingContext request;
     private final Clock clock;
+    private final Caller caller;
 
-    public RequestMetadata(RoutingContext request, Clock clock) {
+    public RequestMetadata(RoutingContext request, Clock clock, Caller caller) {
         this.request = request;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /**
@@ -49,17 +52,23 @@ public class RequestMetadata {
      */
     public CommandRequest request(String operation, Object input, Integer expectedVersion, String idempotencyKey) {
         UUID commandId = UUID.randomUUID();
-        CommandContext context = new CommandContext(commandId, correlationId().orElse(commandId), null, clock.instant());
+        String actor = caller.actor().orElse(null);
+        CommandContext context = new CommandContext(commandId, correlationId().orElse(commandId), actor, clock.instant());
         OptionalLong expected = expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion);
         Optional<IdempotencyKey> key = Optional.ofNullable(idempotencyKey)
-                .map(value -> Inputs.build("input.idempotencyKey", () -> new IdempotencyKey(value, fingerprint(operation, input))));
+                .map(value -> Inputs.build("input.idempotencyKey", () -> new IdempotencyKey(value, fingerprint(operation, actor, input))));
         return new CommandRequest(operation, context, expected, key);
     }
 
-    private static String fingerprint(String operation, Object input) {
+    /**
+     * The caller is part of it: keys are shared by everyone, and a repeat by another caller must
+     * not be answered with someone else's result.
+     */
+    private static String fingerprint(String operation, String actor, Object input) {
         ObjectNode canonical = CANONICAL.valueToTree(input);
         canonical.remove("idempotencyKey");
         canonical.put("operation", operation);
+        canonical.put("actor", actor);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8));

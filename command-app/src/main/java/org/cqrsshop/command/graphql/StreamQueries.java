@@ -1,5 +1,6 @@
 package org.cqrsshop.command.graphql;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
 import org.cqrsshop.command.eventstore.PgEventStore;
@@ -22,6 +23,7 @@ public class StreamQueries {
     }
 
     @Query
+    @Authenticated
     @Description("The current version of an aggregate, read from the event store (0 if it has no events). "
             + "Strongly consistent, unlike the query-app; use it to fill expectedVersion.")
     public Uni<Integer> streamVersion(@NotNull @Id String id) {

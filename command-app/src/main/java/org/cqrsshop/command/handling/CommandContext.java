@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param commandId id of this command; it becomes the causation id of the events it produces
  * @param correlationId id shared by everything one client request causes
- * @param actor who issued the command, or {@code null} until authentication exists
+ * @param actor who issued the command, as {@code customer:<id>} or {@code admin:<name>}; {@code null} when unknown
  * @param receivedAt when the command was accepted; its events' occurred-at
  */
 public record CommandContext(UUID commandId, UUID correlationId, String actor, Instant receivedAt) {

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
+import org.cqrsshop.testing.TestTokens;
 
 /** Posts GraphQL documents to the app under test, as a client would. */
 final class GraphQLClient {
@@ -16,7 +17,7 @@ final class GraphQLClient {
     }
 
     static JsonPath post(String document, Map<String, String> headers) {
-        return given().contentType(ContentType.JSON).headers(headers)
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).headers(headers)
                 .body(Map.of("query", document))
                 .when().post("/graphql")
                 .then().statusCode(200)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.cqrsshop.testing.TestTokens;
 
 /** A client of the app under test that speaks the shop's language: create a product, add to cart, order. */
 public final class Shop {
@@ -37,25 +38,38 @@ public final class Shop {
                 + " { id version position orderNumber total { amountMinor currency } } }";
     }
 
+    /** Posts as an admin, who may do everything (acting for a customer by naming them). */
     public static CompletableFuture<JsonNode> post(String document) {
-        String body;
-        try {
-            body = JSON.writeValueAsString(Map.of("query", document));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/graphql"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return post(document, TestTokens.admin());
+    }
+
+    /** Posts with this bearer token, or with none when it is {@code null}. */
+    public static CompletableFuture<JsonNode> post(String document, String bearerToken) {
+        return send(document, bearerToken).thenApply(response -> {
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
                 throw new IllegalStateException(response.body(), e);
             }
         });
+    }
+
+    /** The raw response, for its status as well as its body. */
+    public static CompletableFuture<HttpResponse<String>> send(String document, String bearerToken) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("query", document));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/graphql"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The data of a response that must have no errors. */

@@ -7,6 +7,10 @@ package org.cqrsshop.common.error;
 public enum ErrorCode {
     /** The request is malformed: a wrong type, a missing or out-of-range field, an unparseable query. */
     VALIDATION_FAILED,
+    /** The request has no bearer token where one is needed, or one that fails verification. */
+    UNAUTHENTICATED,
+    /** The caller is known but may not do this: a role it lacks, or another customer's data. */
+    FORBIDDEN,
     /** The aggregate or view the request names does not exist. */
     NOT_FOUND,
     /** The stream moved past the version the request expected; reload and retry. */

@@ -10,6 +10,9 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.validation.BeanValidationError;
 import jakarta.enterprise.inject.spi.CDI;
@@ -100,7 +103,9 @@ public class ErrorTranslation implements EventingService {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return classify(unwrap(fetching.getException()));
         }
-        if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax) {
+        if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
+                // The depth and complexity limits abort a request before it runs.
+                || error.getErrorType() == ErrorType.ExecutionAborted) {
             // graphql-java's messages describe the request, never our internals.
             return ApiError.of(ErrorCode.VALIDATION_FAILED, error.getMessage());
         }
@@ -115,6 +120,15 @@ public class ErrorTranslation implements EventingService {
         if (failure instanceof graphql.GraphQLError graphQLError
                 && graphQLError.getErrorType() == ErrorType.ValidationError) {
             return ApiError.of(ErrorCode.VALIDATION_FAILED, failure.getMessage());
+        }
+        if (failure instanceof UnauthorizedException || failure instanceof AuthenticationFailedException) {
+            return ApiError.of(ErrorCode.UNAUTHENTICATED, "authentication required: send a valid bearer token");
+        }
+        if (failure instanceof ForbiddenException) {
+            // Our own refusals say why; the framework's role check says only "Forbidden".
+            String reason = failure.getMessage() == null || failure.getMessage().equals("Forbidden")
+                    ? "the caller's role does not allow this operation" : failure.getMessage();
+            return ApiError.of(ErrorCode.FORBIDDEN, reason);
         }
         for (FailureClassifier classifier : classifiers()) {
             Optional<ApiError> classified = classifier.classify(failure);

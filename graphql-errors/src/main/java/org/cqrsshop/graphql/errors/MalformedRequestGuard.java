@@ -43,7 +43,7 @@ public class MalformedRequestGuard {
 
     public MalformedRequestGuard(
             @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "/graphql") String graphqlPath,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBodySize) {
+            @ConfigProperty(name = "cqrs-shop.graphql.max-body-size", defaultValue = "256K") MemorySize maxBodySize) {
         // Quarkus takes the GraphQL path relative to the HTTP root; a route needs it absolute.
         this.graphqlPath = graphqlPath.startsWith("/") ? graphqlPath : "/" + graphqlPath;
         this.maxBodySize = maxBodySize;
@@ -52,7 +52,17 @@ public class MalformedRequestGuard {
     void install(@Observes Router router) {
         router.route(HttpMethod.POST, graphqlPath).order(-1)
                 .handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()))
-                .handler(this::check);
+                .handler(this::check)
+                .failureHandler(this::tooLarge);
+    }
+
+    /** The body handler refuses an oversized body with a bare 413; clients get our form with it. */
+    private void tooLarge(RoutingContext request) {
+        if (request.statusCode() != 413 || request.response().ended()) {
+            request.next();
+            return;
+        }
+        reject(request, 413, "the request body is larger than " + maxBodySize.asLongValue() + " bytes", null);
     }
 
     private void check(RoutingContext request) {

@@ -6,6 +6,10 @@ import org.cqrsshop.graphql.errors.InvalidInput;
 /** Ids arrive as text; every query checks them the same way. */
 public final class Ids {
 
+    /** The description every customerId argument shares. */
+    public static final String CUSTOMER_ID = "The customer (a UUID). A customer may leave it out, since their token says"
+            + " who they are, and may name no one else (FORBIDDEN); an admin must give it";
+
     private Ids() {}
 
     /**
@@ -18,5 +22,10 @@ public final class Ids {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(field, "must be a UUID");
         }
+    }
+
+    /** A customer id that may be left out: {@code null} stays {@code null}. */
+    public static UUID optionalUuid(String field, String value) {
+        return value == null ? null : UUID.fromString(uuid(field, value));
     }
 }

@@ -31,6 +31,7 @@ import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestRedis;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -195,7 +196,7 @@ class CacheTest {
     }
 
     private static JsonPath query(String graphql) {
-        return given().contentType(ContentType.JSON).body(Map.of("query", graphql))
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("query", graphql))
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .extract().jsonPath();

@@ -36,6 +36,7 @@ import org.cqrsshop.testing.GraphQLWebSocket;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestRedis;
+import org.cqrsshop.testing.TestTokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -273,7 +274,7 @@ class SubscriptionsTest {
     }
 
     private static JsonNode query(String document) {
-        String body = RestAssured.given().contentType(ContentType.JSON).body(Map.of("query", document))
+        String body = RestAssured.given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("query", document))
                 .post("/graphql").then().statusCode(200).extract().asString();
         try {
             return EventJson.mapper().readTree(body);

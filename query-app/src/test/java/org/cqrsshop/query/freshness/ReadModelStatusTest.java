@@ -25,6 +25,7 @@ import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.query.product.ProductEvents;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.TestRabbit;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** readModelStatus and the cqrs.read_model.* metrics tell how far the views trail the store. */
@@ -74,7 +75,7 @@ class ReadModelStatusTest {
     }
 
     private JsonPath status() {
-        return given().contentType(ContentType.JSON)
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("query", "{ readModelStatus { lastAppliedPosition headPosition lagEvents lagMilliseconds "
                         + "deadLetters } }"))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath()

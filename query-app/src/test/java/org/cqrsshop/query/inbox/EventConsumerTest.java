@@ -26,6 +26,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.TestRabbit;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** Events through the real RabbitMQ into MongoDB, as a misbehaving broker might deliver them. */
@@ -130,7 +131,7 @@ class EventConsumerTest {
         // The operator fixes the cause, then re-drives: the event is applied at last.
         store.commit(ghostV1, ghostV2);
         publishToDeadLetterQueue(deadLettered);
-        int moved = given().contentType(ContentType.JSON)
+        int moved = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("query", "mutation { redriveDeadLetters(limit: 10) }"))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath().getInt("data.redriveDeadLetters");
         assertThat(moved).isEqualTo(1);

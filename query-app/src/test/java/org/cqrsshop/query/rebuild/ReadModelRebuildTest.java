@@ -24,6 +24,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** A rebuild replays the store into fresh collections and swaps them in; reads go on meanwhile. */
@@ -94,7 +95,7 @@ class ReadModelRebuildTest {
     }
 
     private static JsonPath graphql(String document) {
-        return given().contentType(ContentType.JSON).body(Map.of("query", document))
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("query", document))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 @Input("AddToCartInput")
 public record AddToCartInput(
-        @NotNull @Id String customerId,
+        @Id @Description(Inputs.CUSTOMER_ID) String customerId,
         @NotNull @Id String productId,
         @Min(1) @Max(CartCommand.MAX_LINE_QUANTITY) int quantity,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the cart is at this version")

@@ -1,6 +1,5 @@
 package org.cqrsshop.command.cart.graphql;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.cqrsshop.command.graphql.Inputs;
@@ -11,7 +10,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 @Input("ClearCartInput")
 public record ClearCartInput(
-        @NotNull @Id String customerId,
+        @Id @Description(Inputs.CUSTOMER_ID) String customerId,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the cart is at this version")
         Integer expectedVersion,
         @Size(max = IdempotencyKey.MAX_LENGTH) @Description(Inputs.IDEMPOTENCY_KEY) String idempotencyKey) {}

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 @Input("RemoveFromCartInput")
 public record RemoveFromCartInput(
-        @NotNull @Id String customerId,
+        @Id @Description(Inputs.CUSTOMER_ID) String customerId,
         @NotNull @Id String productId,
         @Min(1) @Description("Units to remove; the whole line when left out or larger than the line") Integer quantity,
         @PositiveOrZero @Description("Refuse the change with CONCURRENCY_CONFLICT unless the cart is at this version")

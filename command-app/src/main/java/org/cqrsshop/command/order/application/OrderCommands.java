@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.cqrsshop.command.cart.CartDecider;
 import org.cqrsshop.command.decider.StreamChange;
 import org.cqrsshop.command.decider.Verdict;
@@ -20,6 +21,7 @@ import org.cqrsshop.command.handling.CommandOutcome;
 import org.cqrsshop.command.handling.CommandRejected;
 import org.cqrsshop.command.handling.CommandRequest;
 import org.cqrsshop.command.handling.UnitOfWork;
+import org.cqrsshop.command.order.Order;
 import org.cqrsshop.command.order.OrderCancellation;
 import org.cqrsshop.command.order.OrderCommand;
 import org.cqrsshop.command.order.OrderCommand.ChangeStatus;
@@ -31,6 +33,7 @@ import org.cqrsshop.command.product.ProductDecider;
 import org.cqrsshop.common.event.order.OrderPlaced;
 import org.cqrsshop.common.event.order.OrderStatus;
 import org.cqrsshop.common.id.CartId;
+import org.cqrsshop.common.id.CustomerId;
 import org.cqrsshop.common.id.ProductId;
 
 /**
@@ -74,13 +77,19 @@ public class OrderCommands {
         });
     }
 
-    /** Moves an order to a new status; a cancellation also gives its stock back. */
-    public Uni<CommandOutcome> changeStatus(CommandRequest request, ChangeStatus change) {
+    /**
+     * Moves an order to a new status; a cancellation also gives its stock back.
+     *
+     * @param requireAccess given the order's customer, refuses a caller who may not act on it
+     */
+    public Uni<CommandOutcome> changeStatus(
+            CommandRequest request, ChangeStatus change, Consumer<CustomerId> requireAccess) {
         if (change.target() != OrderStatus.CANCELLED) {
-            return handle(request, change);
+            return handle(request, change, requireAccess);
         }
         UUID orderId = change.orderId().value();
         return handler.run(request, work -> work.load(OrderDecider.DECIDER, orderId)
+                .invoke(order -> checkAccess(order, requireAccess))
                 .chain(order -> loadProducts(work, OrderCancellation.productsToRelease(order)).map(products -> {
                     requireExpectedVersion(request, orderId, work.versionOf(orderId));
                     work.record(allowed(OrderCancellation.decide(change, order, products)));
@@ -88,9 +97,22 @@ public class OrderCommands {
                 })));
     }
 
-    /** Order commands that touch the order alone. */
-    public Uni<CommandOutcome> handle(CommandRequest request, OrderCommand command) {
-        return handler.handle(request, OrderDecider.DECIDER, command.orderId().value(), command);
+    /** Order commands that touch the order alone; {@code requireAccess} as for {@link #changeStatus}. */
+    public Uni<CommandOutcome> handle(CommandRequest request, OrderCommand command, Consumer<CustomerId> requireAccess) {
+        UUID orderId = command.orderId().value();
+        return handler.run(request, work -> work.load(OrderDecider.DECIDER, orderId).map(order -> {
+            checkAccess(order, requireAccess);
+            requireExpectedVersion(request, orderId, work.versionOf(orderId));
+            work.record(OrderDecider.DECIDER, orderId, accepted(OrderDecider.DECIDER.decide().apply(command, order)));
+            return Primary.of(orderId);
+        }));
+    }
+
+    /** An order that does not exist yet has no owner; the decider refuses it as NOT_FOUND. */
+    private static void checkAccess(Order order, Consumer<CustomerId> requireAccess) {
+        if (order instanceof Order.Placed placed) {
+            requireAccess.accept(placed.details().customerId());
+        }
     }
 
     private static Uni<Map<ProductId, Product>> loadProducts(UnitOfWork work, List<ProductId> ids) {

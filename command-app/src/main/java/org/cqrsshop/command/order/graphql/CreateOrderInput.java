@@ -18,7 +18,7 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("An order of explicit lines, or of everything in the customer's cart (fromCart: true); not both.")
 public record CreateOrderInput(
         @Id @Description("Optional id chosen by the client (a UUID); a new one is generated when absent") String orderId,
-        @NotNull @Id String customerId,
+        @Id @Description(Inputs.CUSTOMER_ID) String customerId,
         @NotNull @Valid AddressInput shippingAddress,
         // A default, because SmallRye makes the list required; no @Size, as the order itself refuses more than 100.
         @DefaultValue("[]") @Description("At most 100 lines; leave out when fromCart is true")

@@ -5,6 +5,7 @@ import static org.cqrsshop.command.graphql.Inputs.money;
 import static org.cqrsshop.command.graphql.Inputs.uuid;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.cqrsshop.command.product.ProductCommand.UpdateProduct;
 import org.cqrsshop.command.product.ProductDecider;
 import org.cqrsshop.command.product.ProductDetails;
 import org.cqrsshop.common.id.ProductId;
+import org.cqrsshop.graphql.auth.Roles;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 /** The product commands, as GraphQL mutations. */
 @GraphQLApi
+@RolesAllowed(Roles.ADMIN)
 public class ProductMutations {
 
     private final CommandHandler handler;

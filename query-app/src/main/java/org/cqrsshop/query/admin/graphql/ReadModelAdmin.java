@@ -1,8 +1,10 @@
 package org.cqrsshop.query.admin.graphql;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.query.freshness.FreshnessMonitor;
 import org.cqrsshop.query.inbox.DeadLetterQueue;
 import org.cqrsshop.query.rebuild.ReadModelRebuild;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** Operating the read model: how fresh it is, rebuilding it, and re-driving dead letters. */
 @GraphQLApi
+@RolesAllowed(Roles.ADMIN)
 public class ReadModelAdmin {
 
     private final FreshnessMonitor freshness;

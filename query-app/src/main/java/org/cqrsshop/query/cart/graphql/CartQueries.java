@@ -1,10 +1,12 @@
 package org.cqrsshop.query.cart.graphql;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
+import org.cqrsshop.graphql.auth.Caller;
+import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.query.cache.CachedCart;
 import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.cart.CartView;
@@ -27,30 +29,30 @@ public class CartQueries {
     private final ProductViewRepository products;
     private final VersionWait freshness;
     private final ViewCache cache;
+    private final Caller caller;
 
-    public CartQueries(CartViewRepository carts, ProductViewRepository products, VersionWait freshness, ViewCache cache) {
+    public CartQueries(
+            CartViewRepository carts, ProductViewRepository products, VersionWait freshness, ViewCache cache, Caller caller) {
         this.carts = carts;
         this.products = products;
         this.freshness = freshness;
         this.cache = cache;
+        this.caller = caller;
     }
 
     @Query
     @NonNull
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @Description("The customer's cart with its products at current prices. Never NOT_FOUND: a customer who never"
             + " used the cart has an empty one.")
     public Uni<Cart> cart(
-            @NotNull @Id String customerId,
+            @Id @Description(Ids.CUSTOMER_ID) String customerId,
             @PositiveOrZero @Description(ProductQueries.MIN_VERSION) Integer minVersion) {
-        CustomerId customer = customerId(customerId);
+        CustomerId customer = new CustomerId(caller.actingFor(Ids.optionalUuid("customerId", customerId), "customerId"));
         String cartId = CartId.forCustomer(customer).toString();
         Long wanted = minVersion == null ? null : minVersion.longValue();
         return cache.cart(cartId, wanted, () -> freshness.atLeast("cart", cartId, wanted, () -> carts.findById(cartId))
                         .chain(view -> products.byIds(Cart.productIds(view)).map(current -> new CachedCart(view, current))))
                 .map(found -> Cart.of(cartId, customer.toString(), found.cart(), found.products()));
-    }
-
-    private static CustomerId customerId(String value) {
-        return CustomerId.of(Ids.uuid("customerId", value));
     }
 }

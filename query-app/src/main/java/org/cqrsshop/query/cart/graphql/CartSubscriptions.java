@@ -2,10 +2,12 @@ package org.cqrsshop.query.cart.graphql;
 
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
-import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
+import org.cqrsshop.graphql.auth.Caller;
+import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.query.cart.CartProjection;
 import org.cqrsshop.query.change.ChangeSubscriptions;
 import org.cqrsshop.query.graphql.Ids;
@@ -21,21 +23,24 @@ public class CartSubscriptions {
 
     private final ChangeSubscriptions changes;
     private final ProductViewRepository products;
+    private final Caller caller;
 
-    public CartSubscriptions(ChangeSubscriptions changes, ProductViewRepository products) {
+    public CartSubscriptions(ChangeSubscriptions changes, ProductViewRepository products, Caller caller) {
         this.changes = changes;
         this.products = products;
+        this.caller = caller;
     }
 
     @Subscription
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     // Nullable: an ending error must travel as a result with null data, and a non-null field cannot carry one.
     @Description("The customer's cart at each version it reaches, in order, once the read model and the cache hold it;"
             + " its lines are priced at the catalogue's prices when the notification is sent.")
     public Multi<Cart> cartChanged(
-            @NotNull @Id String customerId,
+            @Id @Description(Ids.CUSTOMER_ID) String customerId,
             @PositiveOrZero @Description(Subscriptions.AFTER_VERSION) Integer afterVersion) {
         return Multi.createFrom().deferred(() -> {
-            CustomerId customer = CustomerId.of(Ids.uuid("customerId", customerId));
+            CustomerId customer = new CustomerId(caller.actingFor(Ids.optionalUuid("customerId", customerId), "customerId"));
             String cartId = CartId.forCustomer(customer).toString();
             Long after = afterVersion == null ? null : afterVersion.longValue();
             return changes.entity(CartProjection.INSTANCE, cartId, after)

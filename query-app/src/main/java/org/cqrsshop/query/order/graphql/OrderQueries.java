@@ -1,6 +1,7 @@
 package org.cqrsshop.query.order.graphql;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
+import org.cqrsshop.graphql.auth.Caller;
+import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.query.freshness.VersionWait;
 import org.cqrsshop.query.graphql.Cursor.Keyset;
 import org.cqrsshop.query.graphql.Cursor.ValueType;
@@ -35,35 +40,45 @@ public class OrderQueries {
 
     private final OrderViewRepository views;
     private final VersionWait freshness;
+    private final Caller caller;
 
-    public OrderQueries(OrderViewRepository views, VersionWait freshness) {
+    public OrderQueries(OrderViewRepository views, VersionWait freshness, Caller caller) {
         this.views = views;
         this.freshness = freshness;
+        this.caller = caller;
     }
 
     @Query
-    @Description("One order by id. Fails with NOT_FOUND if the read model has never seen it.")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    @Description("One order by id. Fails with NOT_FOUND if the read model has never seen it, and with FORBIDDEN for"
+            + " a customer's order asked for by another customer.")
     public Uni<Order> order(
             @NotNull @Id String id,
             @PositiveOrZero @Description(ProductQueries.MIN_VERSION) Integer minVersion) {
         String orderId = Ids.uuid("id", id);
+        Consumer<UUID> ownerCheck = caller.ownerCheck();
         return freshness.atLeast("order", orderId, minVersion == null ? null : minVersion.longValue(),
                         () -> views.findById(orderId))
                 .onItem().ifNull().failWith(() -> new ViewNotFound("order", orderId))
+                .invoke(view -> ownerCheck.accept(UUID.fromString(view.customerId)))
                 .map(Order::of);
     }
 
     @Query
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @Description("One order by the number quoted to the customer, e.g. CS-2026-000042. Fails with NOT_FOUND if there is"
-            + " none.")
+            + " none, and with FORBIDDEN for another customer's order.")
     public Uni<Order> orderByNumber(@NotNull @Size(max = MAX_ORDER_NUMBER_LENGTH) String number) {
+        Consumer<UUID> ownerCheck = caller.ownerCheck();
         return views.find(new Document("orderNumber", number)).firstResult()
                 .onItem().ifNull().failWith(() -> new ViewNotFound("order", number))
+                .invoke(view -> ownerCheck.accept(UUID.fromString(view.customerId)))
                 .map(Order::of);
     }
 
     @Query
     @NonNull
+    @RolesAllowed(Roles.ADMIN)
     @Description("Orders that meet the filter (by default all), in the order asked for (by default newest first), a"
             + " page at a time (at most 100 per page).")
     public Uni<OrderConnection> orders(
@@ -77,12 +92,14 @@ public class OrderQueries {
 
     @Query
     @NonNull
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
     @Description("The customer's orders, newest first, a page at a time (at most 100 per page).")
     public Uni<OrderConnection> orderHistory(
-            @NotNull @Id String customerId,
+            @Id @Description(Ids.CUSTOMER_ID) String customerId,
             @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
             @Description("The endCursor of the previous page") String after) {
-        return page(new Document("customerId", Ids.uuid("customerId", customerId)), NEWEST_FIRST, first, after);
+        UUID customer = caller.actingFor(Ids.optionalUuid("customerId", customerId), "customerId");
+        return page(new Document("customerId", customer.toString()), NEWEST_FIRST, first, after);
     }
 
     private Uni<OrderConnection> page(Document criteria, Keyset<OrderView> keyset, int first, String after) {

@@ -1,11 +1,13 @@
 package org.cqrsshop.query.order.graphql;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
+import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.graphql.errors.InvalidInput;
 import org.cqrsshop.query.order.OrderViewRepository;
 import org.eclipse.microprofile.graphql.Description;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** Sales figures, computed by MongoDB from the order views. */
 @GraphQLApi
+@RolesAllowed(Roles.ADMIN)
 public class OrderStatisticsQueries {
 
     /** A bound on the work one request can ask of MongoDB. */

@@ -36,6 +36,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -258,7 +259,7 @@ class CartQueriesTest {
     }
 
     private static JsonPath query(String document) {
-        return given().contentType(ContentType.JSON).body(Map.of("query", document))
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("query", document))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -35,6 +35,7 @@ import org.cqrsshop.query.order.OrderViewRepository;
 import org.cqrsshop.query.projection.ProjectionStep;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -551,7 +552,7 @@ class OrderQueriesTest {
     }
 
     private static JsonPath query(String document) {
-        return given().contentType(ContentType.JSON).body(Map.of("query", document))
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("query", document))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
     }
 }
