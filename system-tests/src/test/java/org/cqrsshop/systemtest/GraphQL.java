@@ -53,6 +53,25 @@ final class GraphQL {
         });
     }
 
+    /** Sends any body, with any media type and token (none when {@code null}), and returns what came back. */
+    static HttpResponse<String> send(URI endpoint, String contentType, String body, String bearerToken) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            request.header("Authorization", bearerToken.contains(" ") ? bearerToken : "Bearer " + bearerToken);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to " + endpoint + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String get(URI url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
     }

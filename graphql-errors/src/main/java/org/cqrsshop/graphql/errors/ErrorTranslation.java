@@ -6,6 +6,7 @@ import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -26,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cqrsshop.common.error.ErrorCode;
 import org.jboss.logging.Logger;
 
@@ -43,6 +46,9 @@ import org.jboss.logging.Logger;
 public class ErrorTranslation implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
+    private static final Pattern UNCONVERTIBLE_ARGUMENT =
+            Pattern.compile("argument '([^']*)' with value .* is not a valid '(.*)'", Pattern.DOTALL);
+    private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
     private final Supplier<List<FailureClassifier>> classifierLookup;
     private volatile List<FailureClassifier> classifiers;
@@ -83,7 +89,12 @@ public class ErrorTranslation implements EventingService {
                 return CompletableFuture.completedFuture(result);
             }
             List<GraphQLError> translated = new ArrayList<>(result.getErrors().size());
+            boolean refusedArguments = result.getErrors().stream().anyMatch(error -> !(error instanceof NonNullableFieldWasNullError));
             for (GraphQLError error : result.getErrors()) {
+                // A field whose arguments were refused has no value; that it is then null is no second error.
+                if (error instanceof NonNullableFieldWasNullError && refusedArguments) {
+                    continue;
+                }
                 translated.add(translate(error));
             }
             return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(translated)));
@@ -106,8 +117,8 @@ public class ErrorTranslation implements EventingService {
         if (error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax
                 // The depth and complexity limits abort a request before it runs.
                 || error.getErrorType() == ErrorType.ExecutionAborted) {
-            // graphql-java's messages describe the request, never our internals.
-            return ApiError.of(ErrorCode.VALIDATION_FAILED, error.getMessage());
+            // graphql-java's messages describe the request; SmallRye's argument messages may name Java types.
+            return ApiError.of(ErrorCode.VALIDATION_FAILED, withoutInternals(error.getMessage()));
         }
         return internal(new IllegalStateException("unclassified GraphQL error: " + error.getMessage()));
     }
@@ -170,6 +181,21 @@ public class ErrorTranslation implements EventingService {
         violation.put("field", field);
         violation.put("message", message);
         return violation;
+    }
+
+    /**
+     * SmallRye reports an argument it cannot convert as "argument 'x' with value '&lt;the value&gt;'
+     * is not a valid '&lt;type&gt;'", where the type may be a Java class name and the value a megabyte:
+     * the client gets the argument and, when it is a GraphQL type, the type.
+     */
+    static String withoutInternals(String message) {
+        Matcher argument = UNCONVERTIBLE_ARGUMENT.matcher(message == null ? "" : message);
+        if (!argument.matches()) {
+            return message;
+        }
+        String type = argument.group(2);
+        return "argument '" + argument.group(1) + "' is not a valid "
+                + (GRAPHQL_NAME.matcher(type).matches() ? "'" + type + "'" : "value of its type");
     }
 
     private static Throwable unwrap(Throwable failure) {

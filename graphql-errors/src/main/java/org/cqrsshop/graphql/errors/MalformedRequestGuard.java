@@ -1,5 +1,7 @@
 package org.cqrsshop.graphql.errors;
 
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -96,10 +98,17 @@ public class MalformedRequestGuard {
             return;
         }
         if (!parsedBefore.contains(query)) {
+            Document document;
             try {
-                Parser.parse(query);
+                document = Parser.parse(query);
             } catch (InvalidSyntaxException syntax) {
                 reject(request, 200, syntax.getMessage(), syntax.getLocation());
+                return;
+            }
+            // Over HTTP, SmallRye would run a subscription and answer with its publisher's insides.
+            if (document.getDefinitionsOfType(OperationDefinition.class).stream()
+                    .anyMatch(operation -> operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION)) {
+                reject(request, 400, "subscriptions are served over WebSocket (graphql-transport-ws), not HTTP", null);
                 return;
             }
             remember(query);

@@ -72,6 +72,17 @@ class ErrorTranslationTest {
         return translation.translate(error).toSpecification();
     }
 
+    @Test
+    void an_argument_that_cannot_be_converted_is_named_without_its_value_or_java_types() {
+        assertThat(ErrorTranslation.withoutInternals("argument 'input' with value 'StringValue{value='{\n  \"quantity\":"
+                + " \"many\"\n}'}' is not a valid 'Unknown Scalar Type [org.cqrsshop.command.cart.graphql.AddToCartInput]'"))
+                .isEqualTo("argument 'input' is not a valid value of its type");
+        assertThat(ErrorTranslation.withoutInternals("argument 'from' with value 'StringValue{value='yesterday'}' is not a"
+                + " valid 'DateTime'")).isEqualTo("argument 'from' is not a valid 'DateTime'");
+        assertThat(ErrorTranslation.withoutInternals("Field 'x' in type 'Query' is undefined"))
+                .isEqualTo("Field 'x' in type 'Query' is undefined");
+    }
+
     private static GraphQLError fetching(Throwable failure) {
         return new ExceptionWhileDataFetching(ResultPath.parse("/createProduct"), failure, new SourceLocation(1, 12));
     }
