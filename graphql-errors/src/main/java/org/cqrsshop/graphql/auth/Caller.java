@@ -49,14 +49,10 @@ public class Caller {
         return own;
     }
 
-    /** Refuses a customer anything that belongs to another customer; admins see everything. */
-    public void requireOwnerOrAdmin(UUID owner) {
-        ownerCheck().accept(owner);
-    }
-
     /**
-     * The same check, decided now, for a pipeline that learns the owner later: the identity is
-     * read while the request is current, the returned check needs nothing from it.
+     * A check that refuses a customer anything belonging to another customer (admins see
+     * everything), decided now for a pipeline that learns the owner later: the identity is read
+     * while the request is current, and the check needs nothing from it.
      */
     public Consumer<UUID> ownerCheck() {
         if (isAdmin()) {
