@@ -106,6 +106,9 @@ fi
 # Bearer tokens are verified with the development key pair (dev/jwt), unless another key is given;
 # scripts/dev-token.sh signs tokens with it.
 export JWT_PUBLIC_KEY_LOCATION=${JWT_PUBLIC_KEY_LOCATION:-file:$root/dev/jwt/public.pem}
+# Plain log lines for people reading them; deployments keep the apps' default, JSON lines
+# (docs/observability.md). LOG_JSON=true here shows what they look like.
+export LOG_JSON=${LOG_JSON:-false}
 
 # The query-app goes first: it declares the queue that the command-app's events are routed to,
 # and events published before that queue exists would be dropped by the exchange.

@@ -41,6 +41,11 @@ final class AppProcess implements AutoCloseable {
         this.log = Path.of(System.getProperty("logs.dir", "target/system-test-logs")).resolve(instance + ".log");
     }
 
+    /** Where this process's output goes: its log lines, JSON unless the test said otherwise. */
+    Path log() {
+        return log;
+    }
+
     URI graphql() {
         return URI.create("http://127.0.0.1:" + port + "/graphql");
     }

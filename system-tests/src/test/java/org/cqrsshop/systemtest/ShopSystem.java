@@ -32,12 +32,13 @@ final class ShopSystem implements AutoCloseable {
     /** The first replica, the only one unless a test asks for more. */
     final AppProcess queryApp;
 
-    private ShopSystem(int queryAppReplicas) {
+    private ShopSystem(int queryAppReplicas, Map<String, String> extraEnvironment) {
         Map<String, String> environment = new HashMap<>();
         environment.putAll(postgres.appConfig());
         environment.putAll(rabbit.appConfig());
         environment.putAll(mongo.appConfig());
         environment.putAll(TestTokens.appConfig());
+        environment.putAll(extraEnvironment);
         Map<String, String> commandAppEnvironment = new HashMap<>(environment);
         commandAppEnvironment.put("RABBITMQ_PORT", String.valueOf(commandAppBrokerLink.port()));
         commandAppEnvironment.put("RABBITMQ_RECONNECT_INTERVAL", "1");
@@ -63,7 +64,12 @@ final class ShopSystem implements AutoCloseable {
     }
 
     static ShopSystem start(int queryAppReplicas) throws Exception {
-        ShopSystem system = new ShopSystem(queryAppReplicas);
+        return start(queryAppReplicas, Map.of());
+    }
+
+    /** @param extraEnvironment settings every app gets on top of the shop's own */
+    static ShopSystem start(int queryAppReplicas, Map<String, String> extraEnvironment) throws Exception {
+        ShopSystem system = new ShopSystem(queryAppReplicas, extraEnvironment);
         try {
             // The query-app declares its queue; it must exist before the first event is published.
             for (AppProcess replica : system.queryApps) {

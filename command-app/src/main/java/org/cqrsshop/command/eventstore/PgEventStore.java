@@ -1,5 +1,8 @@
 package org.cqrsshop.command.eventstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cqrsshop.command.decider.ClaimChange;
+import org.cqrsshop.telemetry.TraceParent;
 import org.cqrsshop.common.event.DomainEvent;
 import org.cqrsshop.common.event.EventType;
 import org.cqrsshop.common.event.EventTypes;
@@ -42,8 +46,8 @@ public class PgEventStore {
 
     private static final String INSERT_EVENT = """
             INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version,
-                                payload, occurred_at, correlation_id, causation_id, actor)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
+                                payload, occurred_at, correlation_id, causation_id, actor, trace_parent)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11, $12)
             RETURNING global_position""";
 
     private static final String RELEASE_CLAIM = """
@@ -76,9 +80,11 @@ public class PgEventStore {
             WHERE snapshots.stream_version < excluded.stream_version""";
 
     private final Pool pool;
+    private final MeterRegistry meters;
 
-    public PgEventStore(Pool pool) {
+    public PgEventStore(Pool pool, MeterRegistry meters) {
         this.pool = pool;
+        this.meters = meters;
     }
 
     /** A stream's events after {@code afterVersion} (0 for all of them), in order. */
@@ -109,24 +115,38 @@ public class PgEventStore {
      * @throws ClaimTaken when a claimed value belongs to another stream
      * @throws IdempotencyKeyTaken when a concurrent request stored the same idempotency key
      */
+    @WithSpan("append events")
     public Uni<AppendResult> append(
             List<StreamWrite> writes, List<ClaimChange> claims, Optional<IdempotencyRecord> idempotency) {
+        // This method's span: the relay continues the trace from it when it publishes the events.
+        String traceParent = TraceParent.ofCurrentSpan();
         Map<UUID, Long> versions = new HashMap<>();
         List<Tuple> rows = new ArrayList<>();
         for (StreamWrite write : writes) {
             long version = write.expectedVersion();
             for (NewEvent event : write.events()) {
                 version++;
-                rows.add(eventRow(write, version, event));
+                rows.add(eventRow(write, version, event, traceParent));
             }
             versions.put(write.streamId(), version);
         }
+        Timer.Sample started = Timer.start(meters);
         return pool.withTransaction(connection -> insertEvents(connection, rows)
                         .chain(lastPosition -> applyClaims(connection, claims)
                                 .chain(() -> storeIdempotency(connection, idempotency, new AppendResult(versions, lastPosition)))))
                 .onFailure(PgEventStore::isVersionClash).transform(PgEventStore::versionConflict)
                 .onFailure(PgEventStore::isIdempotencyClash).transform(clash ->
-                        new IdempotencyKeyTaken(idempotency.map(IdempotencyRecord::key).orElse("?")));
+                        new IdempotencyKeyTaken(idempotency.map(IdempotencyRecord::key).orElse("?")))
+                .onItemOrFailure().invoke((appended, failure) ->
+                        started.stop(meters.timer("cqrs.eventstore.append", "outcome", appendOutcome(failure))));
+    }
+
+    private static String appendOutcome(Throwable failure) {
+        if (failure == null) {
+            return "committed";
+        }
+        return failure instanceof VersionConflict || failure instanceof ClaimTaken
+                || failure instanceof IdempotencyKeyTaken ? "conflict" : "failed";
     }
 
     public Uni<Optional<StoredIdempotency>> findIdempotency(String key) {
@@ -163,7 +183,7 @@ public class PgEventStore {
                 .map(rows -> rows.iterator().next().getLong("number"));
     }
 
-    private static Tuple eventRow(StreamWrite write, long version, NewEvent event) {
+    private static Tuple eventRow(StreamWrite write, long version, NewEvent event, String traceParent) {
         EventType<?> type = EventTypes.of(event.event());
         if (!type.streamType().equals(write.streamType())) {
             throw new IllegalArgumentException(type.name() + " does not belong in a " + write.streamType() + " stream");
@@ -179,7 +199,8 @@ public class PgEventStore {
                 .addOffsetDateTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .addUUID(event.correlationId())
                 .addUUID(event.causationId())
-                .addString(event.actor());
+                .addString(event.actor())
+                .addString(traceParent);
     }
 
     /** @return the global position of the last inserted event, 0 if there were none */

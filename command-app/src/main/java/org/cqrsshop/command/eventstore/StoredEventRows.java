@@ -20,10 +20,11 @@ public final class StoredEventRows {
     /**
      * Up to $3 committed events past ($1 transaction id as text, $2 position), in the order the
      * relay publishes them. Only transactions below the snapshot's xmin are read: each of them has
-     * ended, so no event can still commit behind a reader that moves past them (ADR 0001).
+     * ended, so no event can still commit behind a reader that moves past them (ADR 0001). The
+     * relay also reads each event's {@code trace_parent}.
      */
     public static final String COMMITTED_AFTER = """
-            SELECT %s FROM events
+            SELECT %s, trace_parent FROM events
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
             ORDER BY transaction_id, global_position

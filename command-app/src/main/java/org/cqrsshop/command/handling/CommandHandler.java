@@ -3,6 +3,8 @@ package org.cqrsshop.command.handling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,6 +16,7 @@ import java.util.function.Function;
 import org.cqrsshop.command.decider.Decider;
 import org.cqrsshop.command.decider.Decision;
 import org.cqrsshop.command.eventstore.AppendResult;
+import org.cqrsshop.command.eventstore.ClaimTaken;
 import org.cqrsshop.command.eventstore.IdempotencyKeyTaken;
 import org.cqrsshop.command.eventstore.IdempotencyRecord;
 import org.cqrsshop.command.eventstore.PgEventStore;
@@ -21,6 +24,8 @@ import org.cqrsshop.command.eventstore.StoredIdempotency;
 import org.cqrsshop.command.eventstore.VersionConflict;
 import org.cqrsshop.command.snapshot.Snapshots;
 import org.cqrsshop.common.event.DomainEvent;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Runs commands: loads what they read, lets the domain decide, and appends what it decided in
@@ -38,7 +43,10 @@ public class CommandHandler {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(CommandHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The key of the correlation id in the logging context (and so in every JSON log line). */
+    public static final String CORRELATION_ID = "correlationId";
 
     private final PgEventStore eventStore;
     private final Snapshots snapshots;
@@ -70,6 +78,17 @@ public class CommandHandler {
      * records what was decided (throwing {@link CommandRejected} to refuse) and names the main stream.
      */
     public Uni<CommandOutcome> run(CommandRequest request, Function<UnitOfWork, Uni<Primary>> work) {
+        // Every line logged while this request is handled names the correlation id its events carry.
+        MDC.put(CORRELATION_ID, request.context().correlationId().toString());
+        Timer.Sample started = Timer.start(meters);
+        return runIdempotently(request, work).onItemOrFailure().invoke((outcome, failure) -> {
+            String result = outcomeOf(failure);
+            long nanos = started.stop(meters.timer("cqrs.commands", "operation", request.operation(), "outcome", result));
+            LOG.debugf("%s %s in %d ms", request.operation(), result, nanos / 1_000_000);
+        });
+    }
+
+    private Uni<CommandOutcome> runIdempotently(CommandRequest request, Function<UnitOfWork, Uni<Primary>> work) {
         if (request.idempotencyKey().isEmpty()) {
             return attempt(request, work);
         }
@@ -78,6 +97,20 @@ public class CommandHandler {
                 ? Uni.createFrom().item(replay(request, key, stored.get()))
                 : attempt(request, work).onFailure(IdempotencyKeyTaken.class).recoverWithUni(raced ->
                         eventStore.findIdempotency(key.key()).map(winner -> replay(request, key, winner.orElseThrow()))));
+    }
+
+    /** How a command ended, as the {@code outcome} tag of {@code cqrs_commands} says it. */
+    static String outcomeOf(Throwable failure) {
+        if (failure == null) {
+            return "accepted";
+        }
+        if (failure instanceof CommandRejected || failure instanceof ClaimTaken || failure instanceof IdempotencyKeyReused) {
+            return "rejected";
+        }
+        if (failure instanceof ForbiddenException) {
+            return "forbidden"; // an order of another customer's, found out only once it was loaded
+        }
+        return failure instanceof VersionConflict ? "conflict" : "failed";
     }
 
     /** Unwraps an aggregate's decision, turning a rejection into {@link CommandRejected}. */

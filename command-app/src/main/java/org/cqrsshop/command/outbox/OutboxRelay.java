@@ -3,6 +3,7 @@ package org.cqrsshop.command.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cqrsshop.command.eventstore.StoredEventRows;
 import org.cqrsshop.command.handling.EventsAppended;
-import org.cqrsshop.common.event.EventEnvelope;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String RELAY_NAME = "rabbitmq";
+    static final String RELAY_NAME = "rabbitmq";
     /** Longer than a batch takes with a healthy broker, shorter than the platform's grace period. */
     private static final Duration LAST_BATCH_WAIT = Duration.ofSeconds(10);
 
@@ -54,6 +54,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Vertx vertx;
     private long pollTimer = -1;
+    private volatile Context relayContext;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private volatile RelayStatus status = RelayStatus.STARTING;
@@ -73,6 +74,8 @@ public class OutboxRelay {
 
     /** A Vert.x timer, not the scheduler: the scheduler cannot poll more often than once a second. */
     void startPolling(@Observes StartupEvent started) {
+        // Created here, off any request: what the relay does is no part of the request that woke it.
+        relayContext = vertx.getDelegate().getOrCreateContext();
         if (config.enabled()) {
             pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(),
                     tick -> drain().subscribe().with(published -> {}, failure -> {}));
@@ -108,7 +111,9 @@ public class OutboxRelay {
 
     void onAppended(@Observes EventsAppended appended) {
         if (config.enabled() && !stopping) {
-            drain().subscribe().with(published -> {}, failure -> {});
+            // On the relay's context, so that its queries do not join the trace of the command that
+            // woke it; each published event continues its own append's trace instead.
+            relayContext.runOnContext(ignored -> drain().subscribe().with(published -> {}, failure -> {}));
         }
     }
 
@@ -169,10 +174,10 @@ public class OutboxRelay {
         if (rows.size() == 0) {
             return Uni.createFrom().item(0);
         }
-        List<EventEnvelope> batch = new ArrayList<>(rows.size());
+        List<RelayedEvent> batch = new ArrayList<>(rows.size());
         Row last = null;
         for (Row row : rows) {
-            batch.add(StoredEventRows.toEnvelope(row));
+            batch.add(new RelayedEvent(StoredEventRows.toEnvelope(row), row.getString("trace_parent")));
             last = row;
         }
         Tuple checkpoint = Tuple.of(RELAY_NAME, last.getString("transaction_id_text"), last.getLong("global_position"));

@@ -1,14 +1,23 @@
 package org.cqrsshop.command.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.EventType;
+import org.cqrsshop.telemetry.TraceParent;
 import org.cqrsshop.common.event.json.EventJson;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,19 +33,29 @@ public class RabbitEventPublisher {
     private static final int PERSISTENT = 2;
 
     private final MutinyEmitter<byte[]> emitter;
+    private final Tracer tracer;
+    private final Clock clock;
+    private final Timer publishLag;
 
-    public RabbitEventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter) {
+    public RabbitEventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, Tracer tracer, Clock clock,
+            MeterRegistry meters) {
         this.emitter = emitter;
+        this.tracer = tracer;
+        this.clock = clock;
+        this.publishLag = Timer.builder("cqrs.relay.publish.lag")
+                .description("From a command's acceptance to the broker's confirm of one of its events")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
      * Sends the batch in order and completes when the broker has confirmed every message. All
      * sends go out before any confirm is awaited; one channel keeps them in order.
      */
-    public Uni<Void> publish(List<EventEnvelope> batch) {
+    public Uni<Void> publish(List<RelayedEvent> batch) {
         List<Uni<Void>> confirms = new ArrayList<>(batch.size());
-        for (EventEnvelope envelope : batch) {
-            confirms.add(emitter.sendMessage(toMessage(envelope)));
+        for (RelayedEvent event : batch) {
+            confirms.add(send(event));
         }
         if (confirms.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -44,14 +63,41 @@ public class RabbitEventPublisher {
         return Uni.join().all(confirms).andFailFast().replaceWithVoid();
     }
 
+    /** One message, in a span that continues the trace of the append and ends with the confirm. */
+    private Uni<Void> send(RelayedEvent event) {
+        EventEnvelope envelope = event.envelope();
+        Span span = tracer.spanBuilder("publish " + envelope.type().name())
+                .setParent(TraceParent.parentFrom(event.traceParent()))
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.rabbitmq.destination.routing_key", routingKey(envelope))
+                .setAttribute("messaging.message.id", envelope.eventId().toString())
+                .setAttribute("cqrs.stream.id", envelope.streamId().toString())
+                .setAttribute("cqrs.stream.version", envelope.streamVersion())
+                .setAttribute("cqrs.global.position", envelope.globalPosition())
+                .startSpan();
+        // With tracing off here, the append's own context still travels on, for a read side that traces.
+        String traceParent = span.getSpanContext().isValid()
+                ? TraceParent.of(span)
+                : event.traceParent();
+        return emitter.sendMessage(toMessage(envelope, traceParent)).onItemOrFailure().invoke((confirmed, failure) -> {
+            if (failure == null) {
+                publishLag.record(Duration.between(envelope.occurredAt(), clock.instant()));
+            } else {
+                span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
+            }
+            span.end();
+        });
+    }
+
     /** Routing keys read {@code <stream type>.<event type>}, e.g. {@code product.ProductCreated}. */
     static String routingKey(EventEnvelope envelope) {
         return envelope.streamType() + "." + envelope.type().name();
     }
 
-    private static Message<byte[]> toMessage(EventEnvelope envelope) {
+    private static Message<byte[]> toMessage(EventEnvelope envelope, String traceParent) {
         EventType<?> type = envelope.type();
-        OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+        OutgoingRabbitMQMetadata.Builder metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(routingKey(envelope))
                 .withMessageId(envelope.eventId().toString())
                 .withCorrelationId(envelope.correlationId().toString())
@@ -62,8 +108,10 @@ public class RabbitEventPublisher {
                 .withHeader("schema-version", type.schemaVersion())
                 .withHeader("stream-id", envelope.streamId().toString())
                 .withHeader("stream-version", envelope.streamVersion())
-                .withHeader("global-position", envelope.globalPosition())
-                .build();
-        return Message.of(EventJson.encodeEnvelope(envelope)).addMetadata(metadata);
+                .withHeader("global-position", envelope.globalPosition());
+        if (traceParent != null) {
+            metadata.withHeader(TraceParent.HEADER, traceParent);
+        }
+        return Message.of(EventJson.encodeEnvelope(envelope)).addMetadata(metadata.build());
     }
 }

@@ -1,6 +1,8 @@
 package org.cqrsshop.query.change;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,11 +13,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.cqrsshop.telemetry.TraceParent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -35,18 +39,25 @@ public class ChangeHub {
     private final String channel;
     private final SubscriptionConfig config;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private final AtomicReference<ReactivePubSubCommands.ReactiveRedisSubscriber> subscriber = new AtomicReference<>();
     private volatile boolean stopped;
 
     public ChangeHub(ReactiveRedisDataSource redis, @ConfigProperty(name = "cqrs-shop.redis.key-prefix") String prefix,
-            SubscriptionConfig config, MeterRegistry meters) {
+            SubscriptionConfig config, MeterRegistry meters, Tracer tracer) {
         this.pubsub = redis.pubsub(String.class);
         this.channel = channel(prefix);
         this.config = config;
         this.meters = meters;
+        this.tracer = tracer;
         meters.gauge("cqrs.subscriptions.active", listeners, Set::size);
         meters.gauge("cqrs.subscriptions.listening", subscriber, current -> current.get() == null ? 0 : 1);
+    }
+
+    /** Whether this replica hears the change channel now; not while Redis is away. */
+    public boolean listening() {
+        return subscriber.get() != null;
     }
 
     static String channel(String keyPrefix) {
@@ -83,10 +94,25 @@ public class ChangeHub {
 
     /** Hands one notice to every subscription that wants it; called on the Redis connection's thread. */
     void deliver(ViewChange change) {
+        Instant started = Instant.now();
+        int notified = 0;
         for (Listener listener : listeners) {
             if (listener.wanted.test(change)) {
                 listener.offer(change);
+                notified++;
             }
+        }
+        if (notified > 0 && change.traceParent() != null) {
+            // The last step of the trace that began with the mutation; notices nobody wanted leave none.
+            tracer.spanBuilder("notify subscribers")
+                    .setParent(TraceParent.parentFrom(change.traceParent()))
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setStartTimestamp(started)
+                    .setAttribute("cqrs.stream.id", change.streamId())
+                    .setAttribute("cqrs.stream.version", change.version())
+                    .setAttribute("cqrs.subscriptions.notified", notified)
+                    .startSpan()
+                    .end();
         }
     }
 

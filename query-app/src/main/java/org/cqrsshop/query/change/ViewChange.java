@@ -17,16 +17,19 @@ import org.cqrsshop.query.projection.StreamView;
  * @param previousVersion the view's version before the write; more than one below {@code version}
  *     when the write repaired a gap, and those versions in between are only in the event store
  * @param position the global position of the event that made the write
+ * @param traceParent W3C traceparent of the projection that wrote the view, so that the
+ *     notification continues its trace; {@code null} when tracing is off
  */
 public record ViewChange(
-        String streamType, String streamId, long version, long previousVersion, long position, ObjectNode view) {
+        String streamType, String streamId, long version, long previousVersion, long position, ObjectNode view,
+        String traceParent) {
 
     /** One mapper for every notice: a fresh copy would build its serializers again each time. */
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    public static ViewChange of(EventEnvelope envelope, ProjectionResult<?> written) {
+    public static ViewChange of(EventEnvelope envelope, ProjectionResult<?> written, String traceParent) {
         return new ViewChange(envelope.streamType(), envelope.streamId().toString(), written.view().version,
-                written.previousVersion(), envelope.globalPosition(), JSON.valueToTree(written.view()));
+                written.previousVersion(), envelope.globalPosition(), JSON.valueToTree(written.view()), traceParent);
     }
 
     public <V extends StreamView> V view(Class<V> type) {

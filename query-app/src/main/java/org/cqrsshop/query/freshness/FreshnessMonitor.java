@@ -79,6 +79,11 @@ public class FreshnessMonitor {
         }
     }
 
+    /** The figures of the last periodic measure; {@code measuredAt} is the epoch before the first. */
+    public Freshness latest() {
+        return latest;
+    }
+
     /**
      * The figures now. A source that cannot answer reports -1 for its figures rather than failing
      * the rest: the dead-letter count without RabbitMQ, the head and the lag without the feed.

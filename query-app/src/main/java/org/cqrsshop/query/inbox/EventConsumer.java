@@ -1,12 +1,18 @@
 package org.cqrsshop.query.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventDecodingException;
@@ -16,10 +22,12 @@ import org.cqrsshop.query.change.ViewChanges;
 import org.cqrsshop.query.freshness.AppliedEvents;
 import org.cqrsshop.query.projection.ViewProjector;
 import org.cqrsshop.query.projection.ViewProjectors;
+import org.cqrsshop.telemetry.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Feeds published events to the projections, one at a time and in queue order. A message is
@@ -30,6 +38,8 @@ import org.jboss.logging.Logger;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    /** The key of the correlation id in the logging context, as on the write side. */
+    static final String CORRELATION_ID = "correlationId";
 
     private final ViewProjectors projectors;
     private final ViewChanges viewChanges;
@@ -37,6 +47,8 @@ public class EventConsumer {
     private final AppliedEvents applied;
     private final ProjectionConfig config;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
+    private final Timer projectionLag;
     private volatile boolean stopping;
 
     public EventConsumer(
@@ -45,13 +57,19 @@ public class EventConsumer {
             DeadLetterQueue deadLetters,
             AppliedEvents applied,
             ProjectionConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Tracer tracer) {
         this.projectors = projectors;
         this.viewChanges = viewChanges;
         this.deadLetters = deadLetters;
         this.applied = applied;
         this.config = config;
         this.metrics = metrics;
+        this.tracer = tracer;
+        this.projectionLag = Timer.builder("cqrs.projection.lag")
+                .description("From a command's acceptance to its event's view written on this replica")
+                .publishPercentileHistogram()
+                .register(metrics);
     }
 
     /**
@@ -78,17 +96,30 @@ public class EventConsumer {
         if (projector == null) {
             return deadLetter(message, envelope.streamType(), "no projection reads stream type " + envelope.streamType(), 1);
         }
+        // Every line logged about this event names the correlation id of the request that caused it.
+        MDC.put(CORRELATION_ID, envelope.correlationId().toString());
+        Span span = startSpan(message, envelope);
+        return project(message, envelope, projector, span).onTermination().invoke(span::end);
+    }
+
+    private Uni<Void> project(Message<byte[]> message, EventEnvelope envelope, ViewProjector<?> projector, Span span) {
+        String traceParent = TraceParent.of(span);
         return Uni.createFrom().deferred(() -> projector.project(envelope))
                 .onFailure(failure -> !stopping && !InfrastructureFailures.isOutage(failure))
                 .retry().withBackOff(config.retryBackoff()).atMost(config.maxAttempts() - 1L)
                 .call(result -> result.wroteView()
-                        ? viewChanges.viewWritten(ViewChange.of(envelope, result))
+                        ? viewChanges.viewWritten(ViewChange.of(envelope, result, traceParent))
                         : Uni.createFrom().voidItem())
                 .chain(result -> {
-                    count(result.outcome().name(), envelope.streamType());
+                    String outcome = result.outcome().name().toLowerCase();
+                    count(outcome, envelope.streamType());
+                    span.setAttribute("cqrs.projection.outcome", outcome);
+                    LOG.debugf("%s of %s %s v%d: %s", envelope.type().name(), envelope.streamType(), envelope.streamId(),
+                            envelope.streamVersion(), outcome);
                     // A duplicate changed nothing, and its position is only what the message claims.
                     if (result.wroteView()) {
                         applied.record(envelope);
+                        projectionLag.record(Duration.between(envelope.occurredAt(), Instant.now()));
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 })
@@ -107,6 +138,22 @@ public class EventConsumer {
                     return deadLetter(message, envelope.streamType(), String.valueOf(failure.getMessage()),
                             config.maxAttempts());
                 });
+    }
+
+    /** A span under the one the message's {@code traceparent} names: the relay's publish of this event. */
+    private Span startSpan(Message<byte[]> message, EventEnvelope envelope) {
+        Object traceParent = message.getMetadata(IncomingRabbitMQMetadata.class)
+                .map(incoming -> incoming.getHeaders().get(TraceParent.HEADER))
+                .orElse(null);
+        return tracer.spanBuilder("project " + envelope.type().name())
+                .setParent(TraceParent.parentFrom(traceParent))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "rabbitmq")
+                .setAttribute("messaging.message.id", envelope.eventId().toString())
+                .setAttribute("cqrs.stream.id", envelope.streamId().toString())
+                .setAttribute("cqrs.stream.version", envelope.streamVersion())
+                .setAttribute("cqrs.global.position", envelope.globalPosition())
+                .startSpan();
     }
 
     private Uni<Void> deadLetter(Message<byte[]> message, String streamType, String reason, int attempts) {

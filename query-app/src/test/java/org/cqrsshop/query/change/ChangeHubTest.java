@@ -75,6 +75,6 @@ class ChangeHubTest {
 
     private static ViewChange notice(long version) {
         return new ViewChange("product", UUID.randomUUID().toString(), version, version - 1, version,
-                JsonNodeFactory.instance.objectNode());
+                JsonNodeFactory.instance.objectNode(), null);
     }
 }

@@ -147,7 +147,7 @@ class SubscriptionsTest {
         ProductView view = org.cqrsshop.query.projection.Projections.fold(
                 org.cqrsshop.query.product.ProductProjection.INSTANCE, List.of(createdElsewhere));
         ViewChange notice = new ViewChange("product", mug.toString(), 1, 0, createdElsewhere.globalPosition(),
-                EventJson.mapper().valueToTree(view));
+                EventJson.mapper().valueToTree(view), null);
         redis.pubsub(String.class).publish(ChangeHub.channel(redisPrefix), notice.toJson()).await().atMost(WAIT);
 
         JsonNode received = changes.take(1, WAIT).get(0).path("data").path("productChanged");
