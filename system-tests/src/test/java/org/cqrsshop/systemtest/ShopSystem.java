@@ -2,6 +2,7 @@ package org.cqrsshop.systemtest;
 
 import com.rabbitmq.client.Channel;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class ShopSystem implements AutoCloseable {
 
     final TestPostgres postgres = TestPostgres.createDatabase("system");
     final TestRabbit rabbit = TestRabbit.forRun("system");
-    final TestMongo mongo = TestMongo.start("system");
+    final TestMongo mongo;
     /** The query-app reaches Redis through {@code redis.link}, so a test can take Redis away from it. */
     final TestRedis redis = TestRedis.forRun("system");
     /** The command-app reaches RabbitMQ through this link, so a test can take the broker away from it. */
@@ -32,7 +33,8 @@ final class ShopSystem implements AutoCloseable {
     /** The first replica, the only one unless a test asks for more. */
     final AppProcess queryApp;
 
-    private ShopSystem(int queryAppReplicas, Map<String, String> extraEnvironment) {
+    private ShopSystem(int queryAppReplicas, TestMongo mongo, Map<String, String> extraEnvironment) {
+        this.mongo = mongo;
         Map<String, String> environment = new HashMap<>();
         environment.putAll(postgres.appConfig());
         environment.putAll(rabbit.appConfig());
@@ -69,7 +71,26 @@ final class ShopSystem implements AutoCloseable {
 
     /** @param extraEnvironment settings every app gets on top of the shop's own */
     static ShopSystem start(int queryAppReplicas, Map<String, String> extraEnvironment) throws Exception {
-        ShopSystem system = new ShopSystem(queryAppReplicas, extraEnvironment);
+        return start(queryAppReplicas, TestMongo.start("system"), extraEnvironment);
+    }
+
+    /**
+     * With a MongoDB stand-in that keeps its views in {@code mongoDataFile}, so that a test can stop
+     * and start it ({@link TestMongo#stopServer()}) as it would a MongoDB server.
+     */
+    static ShopSystem startWithPersistentMongo(Path mongoDataFile) throws Exception {
+        return start(1, TestMongo.startPersistent("system", mongoDataFile), Map.of());
+    }
+
+    private static ShopSystem start(int queryAppReplicas, TestMongo mongo, Map<String, String> extraEnvironment)
+            throws Exception {
+        ShopSystem system;
+        try {
+            system = new ShopSystem(queryAppReplicas, mongo, extraEnvironment);
+        } catch (RuntimeException e) {
+            mongo.close();
+            throw e;
+        }
         try {
             // The query-app declares its queue; it must exist before the first event is published.
             for (AppProcess replica : system.queryApps) {

@@ -45,6 +45,11 @@ public enum ErrorCode {
     SUBSCRIBER_TOO_SLOW,
     /** This server serves as many subscriptions as it is configured to. */
     TOO_MANY_SUBSCRIPTIONS,
+    /**
+     * A store the request needs cannot be reached just now; retry. A mutation cut off while it
+     * committed may have taken effect: retry it with the same idempotencyKey.
+     */
+    UNAVAILABLE,
     /** Something failed on our side; the message says nothing more, the server log does. */
     INTERNAL
 }

@@ -1,5 +1,7 @@
 package org.cqrsshop.query.graphql;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -38,6 +40,19 @@ public class QueryFailures implements FailureClassifier {
             return Optional.of(new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, limitReached.getMessage(),
                     Map.of("limit", limitReached.limit())));
         }
+        if (isReadModelOutage(failure)) {
+            return Optional.of(ApiError.of(ErrorCode.UNAVAILABLE, "the read model cannot be reached just now; retry"));
+        }
         return Optional.empty();
+    }
+
+    /** MongoDB refusing connections or finding no server within its selection timeout. */
+    static boolean isReadModelOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

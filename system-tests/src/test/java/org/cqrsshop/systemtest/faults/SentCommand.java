@@ -1,0 +1,59 @@
+package org.cqrsshop.systemtest.faults;
+
+import java.time.Instant;
+
+/**
+ * One mutation a load client sent, and what the client learnt of its fate.
+ *
+ * @param idempotencyKey sent with the mutation, so the store tells whether it was carried out
+ * @param detail for a failure, what the client saw (an error code, an HTTP status, a refused
+ *     connection); for an unknown outcome, how the exchange broke off
+ * @param streamId the aggregate an acknowledged command acted on, as the answer said
+ * @param version its version after the command, as the answer said
+ * @param position the global position of the last event the command appended, 0 if none
+ */
+public record SentCommand(
+        String client,
+        String operation,
+        String idempotencyKey,
+        Instant sentAt,
+        Instant answeredAt,
+        Fate fate,
+        String detail,
+        String streamId,
+        long version,
+        long position) {
+
+    public enum Fate {
+        /** An answer with data and no errors: the client was told the command was carried out. */
+        ACKNOWLEDGED,
+        /**
+         * The client saw an error: an HTTP error status, a GraphQL error, or a connection refused
+         * before anything was sent.
+         */
+        FAILED,
+        /**
+         * The request may have reached the server but no answer came (the connection dropped, or
+         * nothing arrived in time): it may or may not have been carried out.
+         */
+        UNKNOWN
+    }
+
+    static SentCommand acknowledged(String client, String operation, String key, Instant sentAt, String streamId,
+            long version, long position) {
+        return new SentCommand(client, operation, key, sentAt, Instant.now(), Fate.ACKNOWLEDGED, "", streamId, version,
+                position);
+    }
+
+    static SentCommand failed(String client, String operation, String key, Instant sentAt, String detail) {
+        return new SentCommand(client, operation, key, sentAt, Instant.now(), Fate.FAILED, detail, null, 0, 0);
+    }
+
+    static SentCommand unknown(String client, String operation, String key, Instant sentAt, String detail) {
+        return new SentCommand(client, operation, key, sentAt, Instant.now(), Fate.UNKNOWN, detail, null, 0, 0);
+    }
+
+    public boolean acknowledged() {
+        return fate == Fate.ACKNOWLEDGED;
+    }
+}
