@@ -13,6 +13,9 @@ import java.nio.file.Path;
  */
 public final class SchemaSnapshot {
 
+    /** The request body that asks a subgraph for its SDL, as a federation gateway does. */
+    public static final String SUBGRAPH_SDL_QUERY = "{\"query\": \"{ _service { sdl } }\"}";
+
     private SchemaSnapshot() {}
 
     public static void assertMatchesCommitted(String generatedSdl, Path committed) throws IOException {

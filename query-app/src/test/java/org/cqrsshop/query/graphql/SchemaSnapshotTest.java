@@ -23,4 +23,12 @@ class SchemaSnapshotTest {
         String generated = given().when().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
         SchemaSnapshot.assertMatchesCommitted(generated, Path.of("schema.graphql"));
     }
+
+    /** What the gateway composes the supergraph from (gateway/compose.mjs): the SDL with federation's directives. */
+    @Test
+    void subgraph_schema_equals_the_committed_one() throws Exception {
+        String sdl = given().contentType("application/json").body(SchemaSnapshot.SUBGRAPH_SDL_QUERY)
+                .when().post("/graphql").then().statusCode(200).extract().path("data._service.sdl");
+        SchemaSnapshot.assertMatchesCommitted(sdl, Path.of("subgraph.graphql"));
+    }
 }

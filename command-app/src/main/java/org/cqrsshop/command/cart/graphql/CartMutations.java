@@ -51,7 +51,7 @@ public class CartMutations {
         ProductId product = new ProductId(uuid("input.productId", input.productId()));
         return carts.addToCart(request.request("addToCart", input, input.expectedVersion(), input.idempotencyKey()),
                         customer, product, state -> new AddToCart(customer, product, input.quantity(), state))
-                .map(CommandResult::of);
+                .map(CommandResult::ofCart);
     }
 
     @Mutation
@@ -62,7 +62,7 @@ public class CartMutations {
         ProductId product = new ProductId(uuid("input.productId", input.productId()));
         RemoveFromCart command = build("input", () -> new RemoveFromCart(customer, product, Optional.ofNullable(input.quantity())));
         return carts.handle(request.request("removeFromCart", input, input.expectedVersion(), input.idempotencyKey()), command)
-                .map(CommandResult::of);
+                .map(CommandResult::ofCart);
     }
 
     @Mutation
@@ -72,7 +72,7 @@ public class CartMutations {
         CustomerId customer = customer(input.customerId());
         return carts.handle(request.request("clearCart", input, input.expectedVersion(), input.idempotencyKey()),
                         new ClearCart(customer))
-                .map(CommandResult::of);
+                .map(CommandResult::ofCart);
     }
 
     private CustomerId customer(String given) {

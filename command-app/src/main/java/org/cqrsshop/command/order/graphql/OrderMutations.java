@@ -82,7 +82,7 @@ public class OrderMutations {
     public Uni<CommandResult> updateOrderStatus(@NotNull @Valid UpdateOrderStatusInput input) {
         ChangeStatus change = changeStatus(input.orderId(), input.status(), input.reason());
         return orders.changeStatus(request.request("updateOrderStatus", input, input.expectedVersion(), input.idempotencyKey()),
-                change, anyCustomer()).map(CommandResult::of);
+                change, anyCustomer()).map(CommandResult::ofOrder);
     }
 
     @Mutation
@@ -92,7 +92,7 @@ public class OrderMutations {
     public Uni<CommandResult> cancelOrder(@NotNull @Valid CancelOrderInput input) {
         ChangeStatus cancel = changeStatus(input.orderId(), OrderStatus.CANCELLED, input.reason());
         return orders.changeStatus(request.request("cancelOrder", input, input.expectedVersion(), input.idempotencyKey()),
-                cancel, ownOrder()).map(CommandResult::of);
+                cancel, ownOrder()).map(CommandResult::ofOrder);
     }
 
     @Mutation
@@ -104,7 +104,7 @@ public class OrderMutations {
         Ship ship = build("input", () -> new Ship(orderId, Optional.ofNullable(input.carrier()).orElse(""),
                 input.trackingNumber()));
         return orders.handle(request.request("shipOrder", input, input.expectedVersion(), input.idempotencyKey()), ship, anyCustomer())
-                .map(CommandResult::of);
+                .map(CommandResult::ofOrder);
     }
 
     @Mutation
@@ -116,7 +116,7 @@ public class OrderMutations {
         ChangeShippingAddress change = new ChangeShippingAddress(orderId,
                 input.shippingAddress().toAddress("input.shippingAddress"));
         return orders.handle(request.request("changeShippingAddress", input, input.expectedVersion(), input.idempotencyKey()),
-                change, ownOrder()).map(CommandResult::of);
+                change, ownOrder()).map(CommandResult::ofOrder);
     }
 
     /** A customer acts only on their own orders; an admin on any. */

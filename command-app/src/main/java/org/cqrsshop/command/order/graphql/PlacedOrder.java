@@ -2,6 +2,7 @@ package org.cqrsshop.command.order.graphql;
 
 import java.util.Map;
 import org.cqrsshop.command.graphql.MoneyAmount;
+import org.cqrsshop.command.graphql.WrittenEntities.OrderWritten;
 import org.cqrsshop.command.handling.CommandOutcome;
 import org.cqrsshop.command.order.application.OrderCommands;
 import org.cqrsshop.common.money.Money;
@@ -17,12 +18,16 @@ public record PlacedOrder(
         int version,
         long position,
         @NonNull @Description("The number to quote to the customer, e.g. CS-2026-000042") String orderNumber,
-        @NonNull @Description("What the customer pays, at the prices captured when the order was placed") MoneyAmount total) {
+        @NonNull @Description("What the customer pays, at the prices captured when the order was placed") MoneyAmount total,
+        @NonNull @Description("The order; through the gateway, as the read side shows it, at least at this version")
+        OrderWritten order) {
 
     static PlacedOrder of(CommandOutcome outcome) {
         Map<String, String> placed = outcome.attributes();
         Money total = Money.of(Long.parseLong(placed.get(OrderCommands.TOTAL_AMOUNT)), placed.get(OrderCommands.TOTAL_CURRENCY));
-        return new PlacedOrder(outcome.streamId().toString(), Math.toIntExact(outcome.version()), outcome.position(),
-                placed.get(OrderCommands.ORDER_NUMBER), MoneyAmount.of(total));
+        String id = outcome.streamId().toString();
+        int version = Math.toIntExact(outcome.version());
+        return new PlacedOrder(id, version, outcome.position(), placed.get(OrderCommands.ORDER_NUMBER), MoneyAmount.of(total),
+                new OrderWritten(id, version));
     }
 }

@@ -90,6 +90,6 @@ public class ProductMutations {
 
     private Uni<CommandResult> run(CommandRequest commandRequest, ProductCommand command) {
         return handler.handle(commandRequest, ProductDecider.DECIDER, command.productId().value(), command)
-                .map(CommandResult::of);
+                .map(CommandResult::ofProduct);
     }
 }

@@ -1,5 +1,7 @@
 package org.cqrsshop.query.cart.graphql;
 
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Cart")
+// Resolvable by the version a mutation wrote, so that the gateway reads one's own write (docs/federation.md).
+@Key(fields = @FieldSet("id version"))
 @Description("A customer's cart, priced at the catalogue's current prices; a cart keeps no prices of its own."
         + " A customer who never used the cart has an empty one at version 0.")
 public record Cart(

@@ -1,8 +1,12 @@
 package org.cqrsshop.query.cart.graphql;
 
+import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.cqrsshop.common.id.CartId;
 import org.cqrsshop.common.id.CustomerId;
 import org.cqrsshop.graphql.auth.Caller;
@@ -13,6 +17,7 @@ import org.cqrsshop.query.cart.CartView;
 import org.cqrsshop.query.cart.CartViewRepository;
 import org.cqrsshop.query.freshness.VersionWait;
 import org.cqrsshop.query.graphql.Ids;
+import org.cqrsshop.query.graphql.ViewNotFound;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.product.graphql.ProductQueries;
 import org.eclipse.microprofile.graphql.Description;
@@ -54,5 +59,21 @@ public class CartQueries {
         return cache.cart(cartId, wanted, () -> freshness.atLeast("cart", cartId, wanted, () -> carts.findById(cartId))
                         .chain(view -> products.byIds(Cart.productIds(view)).map(current -> new CachedCart(view, current))))
                 .map(found -> Cart.of(cartId, customer.toString(), found.cart(), found.products()));
+    }
+
+    /**
+     * The gateway's way in from a mutation's result (the key "id version", the id being the cart's):
+     * the cart once the read model holds at least that version, for its customer or an admin.
+     */
+    @Resolver
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    public Uni<Cart> cartAtVersion(@NotNull @Id String id, @PositiveOrZero int version) {
+        String cartId = Ids.uuid("id", id);
+        Consumer<UUID> ownerCheck = caller.ownerCheck();
+        return freshness.atLeast("cart", cartId, (long) version, () -> carts.findById(cartId))
+                .onItem().ifNull().failWith(() -> new ViewNotFound("cart", cartId))
+                .invoke(view -> ownerCheck.accept(UUID.fromString(view.customerId)))
+                .chain(view -> products.byIds(Cart.productIds(view))
+                        .map(current -> Cart.of(cartId, view.customerId, view, current)));
     }
 }

@@ -1,5 +1,7 @@
 package org.cqrsshop.query.order.graphql;
 
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
 import java.time.Instant;
 import java.util.List;
 import org.cqrsshop.common.event.order.OrderStatus;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Order")
+// Resolvable by the version a mutation wrote, so that the gateway reads one's own write (docs/federation.md).
+@Key(fields = @FieldSet("id version"))
 @Description("An order as the read model last saw it. Every amount is in the order's one currency. `version` is the"
         + " version of the last event applied.")
 public record Order(

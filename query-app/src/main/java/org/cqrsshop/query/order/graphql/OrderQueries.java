@@ -1,5 +1,6 @@
 package org.cqrsshop.query.order.graphql;
 
+import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -62,6 +63,13 @@ public class OrderQueries {
                 .onItem().ifNull().failWith(() -> new ViewNotFound("order", orderId))
                 .invoke(view -> ownerCheck.accept(UUID.fromString(view.customerId)))
                 .map(Order::of);
+    }
+
+    /** The gateway's way in from a mutation's result (the key "id version"), under the same rules as {@link #order}. */
+    @Resolver
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN})
+    public Uni<Order> orderAtVersion(@NotNull @Id String id, @PositiveOrZero int version) {
+        return order(id, version);
     }
 
     @Query

@@ -1,5 +1,7 @@
 package org.cqrsshop.query.product.graphql;
 
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
 import java.time.Instant;
 import org.cqrsshop.query.graphql.MoneyAmount;
 import org.cqrsshop.query.product.ProductView;
@@ -9,6 +11,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Product")
+// Resolvable by the version a mutation wrote, so that the gateway reads one's own write (docs/federation.md).
+@Key(fields = @FieldSet("id version"))
 @Description("A product as the read model last saw it. `version` is the version of the last event applied.")
 public record Product(
         @NonNull @Id String id,

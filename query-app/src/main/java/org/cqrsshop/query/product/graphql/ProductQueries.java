@@ -1,5 +1,8 @@
 package org.cqrsshop.query.product.graphql;
 
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.graphql.api.federation.link.Import;
+import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +30,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 /** Product reads, served from the MongoDB read model through the cache of hot reads (productBySku is not cached). */
 @GraphQLApi
+// The query-app speaks Federation 2 (docs/federation.md), with the directives it uses; one class says so for all.
+@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = {@Import(name = "@key"), @Import(name = "@shareable")})
 public class ProductQueries {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -56,6 +61,12 @@ public class ProductQueries {
                         () -> views.findById(productId)))
                 .onItem().ifNull().failWith(() -> new ViewNotFound("product", productId))
                 .map(Product::of);
+    }
+
+    /** The gateway's way in from a mutation's result (the key "id version"): read-your-writes across subgraphs. */
+    @Resolver
+    public Uni<Product> productAtVersion(@NotNull @Id String id, @PositiveOrZero int version) {
+        return product(id, version);
     }
 
     @Query

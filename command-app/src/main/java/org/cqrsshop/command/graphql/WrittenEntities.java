@@ -1,0 +1,41 @@
+package org.cqrsshop.command.graphql;
+
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/**
+ * What a mutation wrote, as references to the read side's entities (docs/federation.md). This
+ * subgraph knows only the id and the version it wrote; through the gateway, every other field
+ * comes from the query-app, which answers once its view holds at least that version. The key
+ * carries the version so that the query-app can wait for it: read-your-writes across subgraphs.
+ * Since the key is all this subgraph holds of them, it resolves them from the key alone
+ * ({@link WrittenEntityResolvers}).
+ */
+public final class WrittenEntities {
+
+    private static final String AT_VERSION = "id version";
+
+    private WrittenEntities() {}
+
+    @Type("Product")
+    @Key(fields = @FieldSet(AT_VERSION))
+    @Description("A product at least at the version a mutation wrote. Through the gateway it has every field of the"
+            + " read side's Product.")
+    public record ProductWritten(@NonNull @Id String id, int version) {}
+
+    @Type("Order")
+    @Key(fields = @FieldSet(AT_VERSION))
+    @Description("An order at least at the version a mutation wrote. Through the gateway it has every field of the"
+            + " read side's Order.")
+    public record OrderWritten(@NonNull @Id String id, int version) {}
+
+    @Type("Cart")
+    @Key(fields = @FieldSet(AT_VERSION))
+    @Description("A cart at least at the version a mutation wrote. Through the gateway it has every field of the read"
+            + " side's Cart.")
+    public record CartWritten(@NonNull @Id String id, int version) {}
+}
