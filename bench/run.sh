@@ -71,9 +71,9 @@ start() { # log-name command...
   "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
 }
-await_ready() { # port name
-  for _ in $(seq 300); do
-    curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1/q/health/ready" && return
+await_ready() { # port name [path]
+  for _ in $(seq 600); do
+    curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1${3:-/q/health/ready}" && return
     sleep 0.2
   done
   echo "bench: $2 did not become ready; see $work/$2.log" >&2
@@ -96,6 +96,11 @@ QUARKUS_HTTP_PORT=$uncached_port CACHE_ENABLED=false start query-app-uncached \
   java "${java_opts[@]}" -jar query-app/target/quarkus-app/quarkus-run.jar
 await_ready "$command_port" command-app
 await_ready "$uncached_port" query-app-uncached
+# The one endpoint over the same apps (docs/federation.md), for the latency it adds.
+gateway_port=$(free_port)
+GATEWAY_PORT=$gateway_port GATEWAY_HOST=127.0.0.1 COMMAND_APP_URL=http://127.0.0.1:$command_port \
+  QUERY_APP_URL=http://127.0.0.1:$query_port SUPERGRAPH=$PWD/$work/supergraph.graphql start gateway bash gateway/run.sh
+await_ready "$gateway_port" gateway /healthcheck
 pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
 # A flight recording of both apps through the load rounds: where the time goes, for targets missed.
 jfr_tool=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr
@@ -104,6 +109,7 @@ for app in command-app:$command_port query-app:$query_port; do
 done
 command_url=http://127.0.0.1:$command_port/graphql
 query_url=http://127.0.0.1:$query_port/graphql
+gateway_url=http://127.0.0.1:$gateway_port/graphql
 uncached_url=http://127.0.0.1:$uncached_port/graphql
 
 graphql() { # url document -> data, or exit on errors
@@ -249,6 +255,12 @@ PY
   record query.productsPage.c32 query "products: filter, sort, page of 20" 32 req/s "$(load productsPage "$query_url" 32)"
   record query.orderHistory.c32 query "orderHistory, customer with $history_orders orders" 32 req/s "$(load orderHistory "$query_url" 32)"
   query_rss=$(max_rss "$query_port" "$query_rss")
+  # Direct and through the gateway back to back, so that both meet the same machine.
+  for scenario in product:$query_url productsPage:$query_url orderHistory:$query_url addToCart:$command_url; do
+    name=${scenario%%:*} direct=${scenario#*:}
+    record "gateway.$name.direct.c16" gateway "$name, direct" 16 req/s "$(load "$name" "$direct" 16)"
+    record "gateway.$name.gateway.c16" gateway "$name, through the gateway" 16 req/s "$(load "$name" "$gateway_url" 16)"
+  done
 done
 for app in command-app:$command_port query-app:$query_port; do
   jcmd "$(pid_on "${app#*:}")" JFR.stop name=bench >/dev/null

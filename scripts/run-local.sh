@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine: the local services, a MongoDB stand-in (unless
-# MONGODB_URI names a real MongoDB), and both apps. Ctrl-C stops everything it started, and
-# nothing else.
-#   COMMAND_APP_PORT (8080), QUERY_APP_PORT (8081), MONGO_STAND_IN_PORT (27017), MONGODB_URI
+# MONGODB_URI names a real MongoDB), both apps, and the gateway that serves them as one endpoint.
+# Ctrl-C stops everything it started, and nothing else.
+#   COMMAND_APP_PORT (8080), QUERY_APP_PORT (8081), GATEWAY_PORT (4000), MONGO_STAND_IN_PORT (27017), MONGODB_URI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 COMMAND_APP_PORT=${COMMAND_APP_PORT:-8080}
 QUERY_APP_PORT=${QUERY_APP_PORT:-8081}
+GATEWAY_PORT=${GATEWAY_PORT:-4000}
 MONGO_STAND_IN_PORT=${MONGO_STAND_IN_PORT:-27017}
 logs=.local/logs
 mkdir -p "$logs" .local/mongo
@@ -53,9 +54,9 @@ start() { # name log command...
 
 alive() { kill -0 "${pids[-1]}" 2>/dev/null; }
 
-await_ready() { # name port log
+await_ready() { # name port log [path]
   local deadline=$((SECONDS + 90))
-  until curl -fs --max-time 2 -o /dev/null "http://127.0.0.1:$2/q/health/ready"; do
+  until curl -fs --max-time 2 -o /dev/null "http://127.0.0.1:$2${4:-/q/health/ready}"; do
     if ! alive || ((SECONDS >= deadline)); then
       if alive; then echo "$1 was not ready within 90 s; last lines of $3:" >&2
       else echo "$1 exited while starting; last lines of $3:" >&2; fi
@@ -69,8 +70,8 @@ await_ready() { # name port log
 bash scripts/services.sh
 
 # Checked before the build so that a busy port fails in a second, not after it.
-for port in "$COMMAND_APP_PORT" "$QUERY_APP_PORT"; do
-  port_open "$port" && fail "port $port is taken (an earlier run still going?); free it or set COMMAND_APP_PORT / QUERY_APP_PORT"
+for port in "$COMMAND_APP_PORT" "$QUERY_APP_PORT" "$GATEWAY_PORT"; do
+  port_open "$port" && fail "port $port is taken (an earlier run still going?); free it or set COMMAND_APP_PORT / QUERY_APP_PORT / GATEWAY_PORT"
 done
 if [[ -z ${MONGODB_URI:-} ]] && port_open "$MONGO_STAND_IN_PORT"; then
   fail "port $MONGO_STAND_IN_PORT is taken: set MONGODB_URI to use the MongoDB there, or MONGO_STAND_IN_PORT to start the stand-in elsewhere"
@@ -118,10 +119,16 @@ await_ready query-app "$QUERY_APP_PORT" "$logs/query-app.log"
 start command-app "$logs/command-app.log" \
   env QUARKUS_HTTP_PORT="$COMMAND_APP_PORT" java -jar command-app/target/quarkus-app/quarkus-run.jar
 await_ready command-app "$COMMAND_APP_PORT" "$logs/command-app.log"
+# The one endpoint for everything (docs/federation.md): Hive Gateway over both apps.
+start gateway "$logs/gateway.log" \
+  env GATEWAY_PORT="$GATEWAY_PORT" COMMAND_APP_URL="http://localhost:$COMMAND_APP_PORT" \
+  QUERY_APP_URL="http://localhost:$QUERY_APP_PORT" bash gateway/run.sh
+await_ready gateway "$GATEWAY_PORT" "$logs/gateway.log" /healthcheck
 
 cat <<INFO
 
 cqrs-shop is running.
+  one endpoint GraphQL  http://localhost:$GATEWAY_PORT/graphql  (mutations, queries, subscriptions)
   command-app  GraphQL  http://localhost:$COMMAND_APP_PORT/graphql
                UI       http://localhost:$COMMAND_APP_PORT/q/graphql-ui
   query-app    GraphQL  http://localhost:$QUERY_APP_PORT/graphql

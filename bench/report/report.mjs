@@ -21,6 +21,7 @@ const GROUPS = {
   command: "Commands",
   lag: "Projection lag",
   query: "Queries",
+  gateway: "The one endpoint: the same requests direct and through the gateway, at 16 clients",
   warmup: "Warm-up: the JIT compilers at work before the rounds",
   rss: "Memory under load",
   rebuild: "Read-model rebuild",

@@ -15,7 +15,11 @@ import org.cqrsshop.testing.TestTokens;
 /** A plain HTTP GraphQL client, as any consumer of the API would use, signed in as an admin. */
 final class GraphQL {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1: by default the JDK client asks every http:// server to upgrade to h2c, which the
+     * gateway (Node.js) takes for a WebSocket upgrade and never answers.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GraphQL() {}

@@ -1,0 +1,32 @@
+// Hive Gateway's settings (docs/federation.md). The CLI reads this file from its working directory.
+import { defineConfig } from '@graphql-hive/gateway';
+
+export const gatewayConfig = defineConfig({
+  supergraph: process.env.SUPERGRAPH ?? './supergraph.graphql',
+  port: Number(process.env.GATEWAY_PORT ?? 4000),
+  host: process.env.GATEWAY_HOST ?? '0.0.0.0',
+  graphqlEndpoint: '/graphql',
+  // Each subgraph checks the caller's token itself, as on a direct call; the correlation id ties
+  // the gateway's request to the events it causes.
+  propagateHeaders: {
+    fromClientToSubgraphs({ request }) {
+      return {
+        authorization: request.headers.get('authorization'),
+        'x-correlation-id': request.headers.get('x-correlation-id'),
+      };
+    },
+  },
+  transportEntries: {
+    // Subscriptions reach the query-app over WebSocket (graphql-transport-ws). The client signs in
+    // once, in its connection_init payload to the gateway, as it would with the query-app itself.
+    'query-app': {
+      options: {
+        subscriptions: {
+          kind: 'ws',
+          location: '/graphql',
+          options: { connectionParams: { Authorization: '{context.connectionParams.Authorization}' } },
+        },
+      },
+    },
+  },
+});
