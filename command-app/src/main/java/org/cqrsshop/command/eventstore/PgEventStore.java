@@ -22,11 +22,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cqrsshop.command.decider.ClaimChange;
-import org.cqrsshop.telemetry.TraceParent;
 import org.cqrsshop.common.event.DomainEvent;
 import org.cqrsshop.common.event.EventType;
 import org.cqrsshop.common.event.EventTypes;
 import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.telemetry.TraceParent;
 
 /** The event store on PostgreSQL, through the reactive client. */
 @ApplicationScoped

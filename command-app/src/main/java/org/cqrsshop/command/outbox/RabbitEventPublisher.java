@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.EventType;
-import org.cqrsshop.telemetry.TraceParent;
 import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.telemetry.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
