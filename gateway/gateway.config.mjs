@@ -6,6 +6,10 @@ export const gatewayConfig = defineConfig({
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   host: process.env.GATEWAY_HOST ?? '0.0.0.0',
   graphqlEndpoint: '/graphql',
+  // The gateway answers introspection itself, from the supergraph, whatever the subgraphs allow:
+  // GATEWAY_INTROSPECTION=false hides the schema as the apps' GRAPHQL_FIELD_VISIBILITY does (the
+  // Helm chart sets it from graphql.introspection). Shown by default, as in the local run.
+  ...(process.env.GATEWAY_INTROSPECTION === 'false' ? { disableIntrospection: { disableIf: () => true } } : {}),
   // Each subgraph checks the caller's token itself, as on a direct call; the correlation id ties
   // the gateway's request to the events it causes.
   propagateHeaders: {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml with the docker-compose that Debian ships (1.29), the oldest one
 # we promise to work with, then checks what its schema cannot: every service has a healthcheck,
-# the apps start only after their dependencies are healthy, and the apps get every connection
-# setting they read, pointing at services that exist. Needs no Docker engine.
+# the apps and the gateway start only after their dependencies are healthy, and they get every
+# connection setting they read, pointing at services that exist, on the ports those listen on.
+# Needs no Docker engine.
 #
 #   scripts/check-compose.sh [FILE]     FILE defaults to $COMPOSE_CHECK_FILE, then to the
 #                                       repository's docker-compose.yml
@@ -85,9 +86,11 @@ def check(ok, what):
 services = config.get("services") or {}
 declared_volumes = set((config.get("volumes") or {}).keys())
 infrastructure = ["postgres", "mongodb", "rabbitmq", "redis"]
+# The apps and the gateway: what each needs, reads, listens on (port_env) and is built as.
 apps = {
     "command-app": {
         "port": 8080,
+        "port_env": "QUARKUS_HTTP_PORT",
         "image": "cqrs-shop/command-app:0.1.0",
         "needs": ["postgres", "rabbitmq"],
         "env": ["POSTGRES_HOST", "POSTGRES_PORT", "POSTGRES_DB", "POSTGRES_USER",
@@ -96,6 +99,7 @@ apps = {
     },
     "query-app": {
         "port": 8081,
+        "port_env": "QUARKUS_HTTP_PORT",
         "image": "cqrs-shop/query-app:0.1.0",
         "needs": ["mongodb", "rabbitmq", "redis", "command-app"],
         "env": ["MONGODB_URI", "MONGODB_DATABASE", "RABBITMQ_HOST", "RABBITMQ_PORT",
@@ -103,7 +107,17 @@ apps = {
                 "COMMAND_APP_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "QUARKUS_HTTP_PORT", "JWT_PUBLIC_KEY_LOCATION",
                 "JWT_ISSUER"],
     },
+    # The one endpoint: Hive Gateway over both apps (gateway/Dockerfile, docs/federation.md).
+    "gateway": {
+        "port": 4000,
+        "port_env": "GATEWAY_PORT",
+        "image": "cqrs-shop/gateway:0.1.0",
+        "needs": ["command-app", "query-app"],
+        "env": ["COMMAND_APP_URL", "QUERY_APP_URL", "GATEWAY_PORT"],
+    },
 }
+# Variables holding an app's base URL, and the app they must name.
+app_urls = {"COMMAND_APP_URL": "command-app", "QUERY_APP_URL": "query-app"}
 
 
 def environment(service):
@@ -167,11 +181,17 @@ for name, spec in apps.items():
           + (f" (missing or empty: {', '.join(missing)})" if missing else ""))
     # Host names must be services of this file, or the app cannot reach them.
     hosts = {key: env[key] for key in ("POSTGRES_HOST", "RABBITMQ_HOST") if env.get(key)}
-    hosts.update({key: urlsplit(env[key]).hostname for key in ("MONGODB_URI", "REDIS_URL", "COMMAND_APP_URL") if env.get(key)})
+    hosts.update({key: urlsplit(env[key]).hostname for key in ("MONGODB_URI", "REDIS_URL", *app_urls) if env.get(key)})
     for key, host in sorted(hosts.items()):
         check(host in services, f"{name} {key} points at a service ({host})")
-    check(str(env.get("QUARKUS_HTTP_PORT")) == str(spec["port"]),
-          f"{name} listens on {spec['port']} (QUARKUS_HTTP_PORT)")
+    # An app's URL must name that app, on the port it listens on.
+    for key, target in sorted(app_urls.items()):
+        if env.get(key):
+            url = urlsplit(env[key])
+            check(url.hostname == target and url.port == apps[target]["port"],
+                  f"{name} {key} is the {target} on its port {apps[target]['port']} ({env[key]})")
+    check(str(env.get(spec["port_env"])) == str(spec["port"]),
+          f"{name} listens on {spec['port']} ({spec['port_env']})")
     targets = []
     for port in service.get("ports") or []:
         if isinstance(port, dict):

@@ -110,7 +110,7 @@ for set in "${value_sets[@]}"; do
 done
 
 # The README's install command, as a reader would paste it, must render and validate, and name the
-# services, ports and hosts the README says it does.
+# services (the apps' and the gateway's), ports and hosts the README says it does.
 log "README: the helm install command of the Deploy section"
 readme_install=$(awk '/^helm install shop /{on=1} on{print} on && !/\\$/{exit}' README.md)
 if [[ -z $readme_install ]]; then
@@ -123,7 +123,7 @@ else
   else
     CQRS_SHOP_TOOLS=$tools node "$ci_dir/validate.mjs" readme "$rendered/readme.yaml" >"$rendered/readme.log" \
       || { grep -v '^ok' "$rendered/readme.log"; failed+=("validate:readme"); }
-    for promised in $(grep -oE 'shop-cqrs-shop-(command|query)-app:[0-9]+|(command|query)\.cqrs-shop\.local' README.md | sort -u); do
+    for promised in $(grep -oE 'shop-cqrs-shop-((command|query)-app|gateway):[0-9]+|(command|query|api)\.cqrs-shop\.local' README.md | sort -u); do
       CQRS_SHOP_TOOLS=$tools node - "$rendered/readme.yaml" "$promised" <<'JS' || failed+=("readme:$promised")
 const { createRequire } = require("module");
 const yaml = createRequire(require("path").resolve(process.env.CQRS_SHOP_TOOLS) + "/")("js-yaml");

@@ -78,6 +78,8 @@ const ingresses = ofKind("networking.k8s.io/v1", "Ingress");
 const scaledObjects = ofKind("keda.sh/v1alpha1", "ScaledObject");
 const triggerAuths = ofKind("keda.sh/v1alpha1", "TriggerAuthentication");
 const apps = ["command-app", "query-app"];
+// The gateway is on by default and a plain Deployment in every mode, Knative included.
+const withGateway = [...apps, "gateway"].sort();
 let expectations = 0;
 
 function expect(condition, message) {
@@ -87,14 +89,42 @@ function expect(condition, message) {
 
 const components = (list) => list.map(component).sort().join(",");
 
+// The apps' Quarkus health endpoints; Hive Gateway's own.
+const healthPaths = (w) => component(w) === "gateway"
+  ? { live: "/healthcheck", ready: "/readiness" }
+  : { live: "/q/health/live", ready: "/q/health/ready" };
+
 function expectProbedContainers(workloads) {
   for (const w of workloads) {
+    const { live, ready } = healthPaths(w);
     for (const c of w.spec.template.spec.containers) {
       expect(c.name && c.ports?.[0]?.containerPort, `${w.metadata.name}: a named container with a containerPort`);
-      expect(c.livenessProbe?.httpGet?.path === "/q/health/live", `${w.metadata.name}: liveness on /q/health/live`);
-      expect(c.readinessProbe?.httpGet?.path === "/q/health/ready", `${w.metadata.name}: readiness on /q/health/ready`);
+      expect(c.livenessProbe?.httpGet?.path === live, `${w.metadata.name}: liveness on ${live}`);
+      expect(c.readinessProbe?.httpGet?.path === ready, `${w.metadata.name}: readiness on ${ready}`);
     }
   }
+}
+
+// The gateway reaches this release's apps: their Services, or their Knative Services on port 80.
+function expectGatewayWiring(knative) {
+  const gateway = deployments.find((d) => component(d) === "gateway");
+  if (!gateway) return;
+  const env = Object.fromEntries((gateway.spec.template.spec.containers[0].env ?? []).map((e) => [e.name, e.value]));
+  const targets = knative ? knativeServices : plainServices;
+  for (const [key, app] of [["COMMAND_APP_URL", "command-app"], ["QUERY_APP_URL", "query-app"]]) {
+    const target = targets.find((s) => component(s) === app);
+    const name = target?.metadata?.name;
+    const url = knative
+      ? `http://${name}.${target?.metadata?.namespace ?? "ci"}.svc`
+      : `http://${name}:${target?.spec?.ports?.[0]?.port}`;
+    expect(target && (env[key] === url || (knative && env[key]?.startsWith(`http://${name}.`))),
+      `gateway ${key} at the ${app}'s ${knative ? "Knative " : ""}Service (${url}), found ${env[key]}`);
+  }
+  const image = gateway.spec.template.spec.containers[0].image;
+  expect(!image.endsWith("-native"), `the gateway's one flavour of image, not a native tag (${image})`);
+  const service = plainServices.find((s) => component(s) === "gateway");
+  expect(service && String(service.spec.ports[0].port) === env.GATEWAY_PORT,
+    `a gateway Service on its GATEWAY_PORT ${env.GATEWAY_PORT}`);
 }
 
 // Only GraphQL is public: never the command-app's /feed, never /q.
@@ -111,23 +141,28 @@ const scaleOf = (ksvc) => ksvc.spec.template.metadata?.annotations?.["autoscalin
 
 switch (valueSet) {
   case "default":
-    expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
+    expect(components(deployments) === withGateway.join(","), `Deployments for ${withGateway}, found [${components(deployments)}]`);
     expect(knativeServices.length === 0, `no Knative Service, found ${knativeServices.length}`);
-    expect(components(plainServices) === apps.join(","), `Services for ${apps}, found [${components(plainServices)}]`);
+    expect(components(plainServices) === withGateway.join(","), `Services for ${withGateway}, found [${components(plainServices)}]`);
     expect(components(hpas) === apps.join(","), `HPAs for ${apps}, found [${components(hpas)}]`);
-    expect(components(pdbs) === apps.join(","), `PDBs for ${apps}, found [${components(pdbs)}]`);
-    expect(components(ingresses) === apps.join(","), `Ingresses for ${apps}, found [${components(ingresses)}]`);
+    expect(components(pdbs) === withGateway.join(","), `PDBs for ${withGateway}, found [${components(pdbs)}]`);
+    expect(components(ingresses) === withGateway.join(","), `Ingresses for ${withGateway}, found [${components(ingresses)}]`);
     expect(deployments.every((d) => d.spec.template.spec.terminationGracePeriodSeconds > 30),
       "terminationGracePeriodSeconds above the apps' 30 s shutdown");
     expectProbedContainers(deployments);
+    expectGatewayWiring(false);
     break;
 
   case "knative": {
     expect(components(knativeServices) === apps.join(","), `Knative Services for ${apps}, found [${components(knativeServices)}]`);
-    expect(deployments.length === 0, `no Deployment, found ${deployments.length}`);
-    expect(plainServices.length === 0, `no plain Service, found ${plainServices.length}`);
-    expect(hpas.length === 0 && pdbs.length === 0, "no HPA or PDB");
-    expect(ingresses.length === 0, "no Ingress (Knative routes its Services)");
+    // The gateway stays a Deployment with its Service, PDB and Ingress; the apps get none of them.
+    expect(components(deployments) === "gateway", `only the gateway's Deployment, found [${components(deployments)}]`);
+    expect(components(plainServices) === "gateway", `only the gateway's plain Service, found [${components(plainServices)}]`);
+    expect(hpas.length === 0, "no HPA");
+    expect(components(pdbs) === "gateway", `only the gateway's PDB, found [${components(pdbs)}]`);
+    expect(components(ingresses) === "gateway", `only the gateway's Ingress (Knative routes its Services), found [${components(ingresses)}]`);
+    expectProbedContainers(deployments);
+    expectGatewayWiring(true);
     const byComponent = Object.fromEntries(knativeServices.map((k) => [component(k), k]));
     expect(scaleOf(byComponent["command-app"] ?? {spec: {template: {}}}) === "1", "command-app min-scale \"1\" (outbox relay)");
     expect(scaleOf(byComponent["query-app"] ?? {spec: {template: {}}}) === "0", "query-app min-scale \"0\"");
@@ -137,7 +172,9 @@ switch (valueSet) {
 
   case "keda": {
     const queryApp = deployments.find((d) => component(d) === "query-app");
+    // This set also switches the gateway off: nothing of it is rendered.
     expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
+    expect(!docs.some((d) => component(d) === "gateway"), "no gateway object (gateway.enabled: false)");
     expect(scaledObjects.length === 1, `one ScaledObject, found ${scaledObjects.length}`);
     const so = scaledObjects[0];
     if (so && queryApp) {
@@ -161,9 +198,10 @@ switch (valueSet) {
 
   // The README's install command: the chart's own defaults plus connection values and the Ingress.
   case "readme": {
-    expect(components(deployments) === apps.join(","), `Deployments for ${apps}, found [${components(deployments)}]`);
-    expect(components(ingresses) === apps.join(","), `Ingresses for ${apps}, found [${components(ingresses)}]`);
+    expect(components(deployments) === withGateway.join(","), `Deployments for ${withGateway}, found [${components(deployments)}]`);
+    expect(components(ingresses) === withGateway.join(","), `Ingresses for ${withGateway}, found [${components(ingresses)}]`);
     expectProbedContainers(deployments);
+    expectGatewayWiring(false);
     break;
   }
 

@@ -26,6 +26,10 @@
 {{- printf "%s-query-app" (include "cqrs-shop.fullname" . | trunc 53 | trimSuffix "-") }}
 {{- end }}
 
+{{- define "cqrs-shop.gateway.fullname" -}}
+{{- printf "%s-gateway" (include "cqrs-shop.fullname" . | trunc 55 | trimSuffix "-") }}
+{{- end }}
+
 {{- define "cqrs-shop.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 app.kubernetes.io/name: {{ include "cqrs-shop.name" . }}
@@ -53,6 +57,15 @@ app.kubernetes.io/component: {{ .component }}
 {{/* Call with (dict "root" $ "app" .Values.commandApp). */}}
 {{- define "cqrs-shop.image" -}}
 {{- printf "%s%s:%s" .root.Values.image.registry .app.image.repository (default .root.Chart.AppVersion .root.Values.image.tag) }}
+{{- end }}
+
+{{/*
+The gateway has one flavour: without a tag of its own it follows image.tag minus a "-native"
+suffix, so one version bump moves all three images; then the appVersion.
+*/}}
+{{- define "cqrs-shop.gateway.image" -}}
+{{- $tag := .Values.gateway.image.tag | default (trimSuffix "-native" .Values.image.tag) | default .Chart.AppVersion }}
+{{- printf "%s%s:%s" .Values.image.registry .Values.gateway.image.repository $tag }}
 {{- end }}
 
 {{- define "cqrs-shop.secretName" -}}
