@@ -1,11 +1,13 @@
 // Hive Gateway's settings (docs/federation.md). The CLI reads this file from its working directory.
 import { defineConfig } from '@graphql-hive/gateway';
+import { useDocumentedErrorCodes } from './error-codes.mjs';
 
 export const gatewayConfig = defineConfig({
   supergraph: process.env.SUPERGRAPH ?? './supergraph.graphql',
   port: Number(process.env.GATEWAY_PORT ?? 4000),
   host: process.env.GATEWAY_HOST ?? '0.0.0.0',
   graphqlEndpoint: '/graphql',
+  plugins: () => [useDocumentedErrorCodes()],
   // The gateway answers introspection itself, from the supergraph, whatever the subgraphs allow:
   // GATEWAY_INTROSPECTION=false hides the schema as the apps' GRAPHQL_FIELD_VISIBILITY does (the
   // Helm chart sets it from graphql.introspection). Shown by default, as in the local run.

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.cqrsshop.common.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
-/** docs/errors.md is the documented set of codes; it and the enum must list the same ones. */
+/** docs/errors.md is the documented set of codes; it, the enum and the gateway must list the same ones. */
 class ErrorCatalogTest {
 
     private static final Pattern TABLE_ROW_CODE = Pattern.compile("^\\| `([A-Z_]+)` \\|", Pattern.MULTILINE);
@@ -28,5 +28,18 @@ class ErrorCatalogTest {
         }
         Set<String> defined = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
         assertThat(documented).isEqualTo(defined);
+    }
+
+    /** The gateway gives its own errors a code from the same set, which it must therefore know. */
+    @Test
+    void the_gateway_knows_every_error_code() throws Exception {
+        String gatewayCodes = Files.readString(Path.of("../gateway/error-codes.mjs"));
+        String list = gatewayCodes.substring(gatewayCodes.indexOf("DOCUMENTED_CODES"), gatewayCodes.indexOf("]);"));
+        Matcher quoted = Pattern.compile("'([A-Z_]+)'").matcher(list);
+        Set<String> known = new HashSet<>();
+        while (quoted.find()) {
+            known.add(quoted.group(1));
+        }
+        assertThat(known).isEqualTo(Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet()));
     }
 }

@@ -139,6 +139,11 @@ class GatewayIT extends SystemTest {
                 body("mutation { addToCart(input: {customerId: \"" + UUID.randomUUID() + "\", productId: \"" + mug
                         + "\", quantity: 1}) { version } }"), TestTokens.customer(customer))))
                 .isEqualTo("FORBIDDEN");
+        // Refused by the gateway itself, before any subgraph sees them: the same documented code.
+        for (String malformed : new String[] {"{ product(id: \"" + mug + "\") { noSuchField } }", "{ product(id: "}) {
+            assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json", body(malformed), null)))
+                    .as(malformed).isEqualTo("VALIDATION_FAILED");
+        }
     }
 
     /** Reads go to the query-app, mutations to the command-app, when asked directly. */
