@@ -128,20 +128,20 @@ class GatewayIT extends SystemTest {
                 "VALIDATION_FAILED", "mutation { updateProduct(input: {productId: \"" + mug + "\", price: {amountMinor: -1, currency: \"EUR\"}}) { version } }");
         requests.forEach((code, document) -> {
             assertThat(firstCode(GraphQL.send(endpointFor(document), "application/json",
-                    body(document), TestTokens.admin()))).as("direct: %s", document).isEqualTo(code);
-            assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json", body(document), TestTokens.admin())))
+                    GraphQL.body(document), TestTokens.admin()))).as("direct: %s", document).isEqualTo(code);
+            assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json", GraphQL.body(document), TestTokens.admin())))
                     .as("through the gateway: %s", document).isEqualTo(code);
         });
         assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json",
-                body("mutation { addToCart(input: {productId: \"" + mug + "\", quantity: 1}) { version } }"), null)))
+                GraphQL.body("mutation { addToCart(input: {productId: \"" + mug + "\", quantity: 1}) { version } }"), null)))
                 .isEqualTo("UNAUTHENTICATED");
         assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json",
-                body("mutation { addToCart(input: {customerId: \"" + UUID.randomUUID() + "\", productId: \"" + mug
+                GraphQL.body("mutation { addToCart(input: {customerId: \"" + UUID.randomUUID() + "\", productId: \"" + mug
                         + "\", quantity: 1}) { version } }"), TestTokens.customer(customer))))
                 .isEqualTo("FORBIDDEN");
         // Refused by the gateway itself, before any subgraph sees them: the same documented code.
         for (String malformed : new String[] {"{ product(id: \"" + mug + "\") { noSuchField } }", "{ product(id: "}) {
-            assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json", body(malformed), null)))
+            assertThat(firstCode(GraphQL.send(gateway.graphql(), "application/json", GraphQL.body(malformed), null)))
                     .as(malformed).isEqualTo("VALIDATION_FAILED");
         }
     }
@@ -159,7 +159,7 @@ class GatewayIT extends SystemTest {
 
     /** Sends a document to the gateway with the token; any error fails the test. */
     private static JsonNode data(String token, String document) {
-        HttpResponse<String> response = GraphQL.send(gateway.graphql(), "application/json", body(document), token);
+        HttpResponse<String> response = GraphQL.send(gateway.graphql(), "application/json", GraphQL.body(document), token);
         JsonNode answer = read(response.body());
         assertThat(answer.path("errors").isMissingNode()).as("errors in %s", answer).isTrue();
         return answer.path("data");
@@ -167,14 +167,6 @@ class GatewayIT extends SystemTest {
 
     private static String firstCode(HttpResponse<String> response) {
         return read(response.body()).path("errors").path(0).path("extensions").path("code").asText();
-    }
-
-    private static String body(String document) {
-        try {
-            return JSON.writeValueAsString(Map.of("query", document));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static JsonNode read(String body) {

@@ -32,13 +32,17 @@ final class GraphQL {
         }
     }
 
-    static CompletableFuture<JsonNode> postAsync(URI endpoint, String document) {
-        String body;
+    /** A request body carrying the document, as {@code application/json}. */
+    static String body(String document) {
         try {
-            body = JSON.writeValueAsString(Map.of("query", document));
+            return JSON.writeValueAsString(Map.of("query", document));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static CompletableFuture<JsonNode> postAsync(URI endpoint, String document) {
+        String body = body(document);
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")

@@ -193,9 +193,9 @@ class ObservabilityIT {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TestTokens.admin())
                 .header("X-Correlation-Id", correlationId)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query",
+                .POST(HttpRequest.BodyPublishers.ofString(GraphQL.body(
                         "mutation { createProduct(input: {sku: \"LOGS-1\", name: \"Logged mug\", description: \"\","
-                        + " price: {amountMinor: 500, currency: \"EUR\"}, category: \"kitchen\", stockQuantity: 1}) { id } }"))))
+                        + " price: {amountMinor: 500, currency: \"EUR\"}, category: \"kitchen\", stockQuantity: 1}) { id } }")))
                 .build();
         String answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
         assertThat(answer).contains("\"createProduct\":{\"id\"");
@@ -243,9 +243,7 @@ class ObservabilityIT {
     }
 
     private static JsonNode readiness(AppProcess app) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(app.url("/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
+        return JSON.readTree(GraphQL.get(app.url("/q/health/ready")));
     }
 
     private static List<String> checkNames(JsonNode readiness) {

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -88,12 +87,6 @@ final class OtlpCollector implements AutoCloseable {
 
     List<CollectedSpan> trace(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
-    }
-
-    Optional<CollectedSpan> find(String name, String attribute, Object value) {
-        return spans.stream()
-                .filter(span -> span.name().equals(name) && value.equals(span.attribute(attribute)))
-                .findFirst();
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.cqrsshop.command.eventstore.StoredIdempotency;
 import org.cqrsshop.command.eventstore.VersionConflict;
 import org.cqrsshop.command.snapshot.Snapshots;
 import org.cqrsshop.common.event.DomainEvent;
+import org.cqrsshop.telemetry.LogContext;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -45,8 +46,6 @@ public class CommandHandler {
 
     private static final Logger LOG = Logger.getLogger(CommandHandler.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The key of the correlation id in the logging context (and so in every JSON log line). */
-    public static final String CORRELATION_ID = "correlationId";
 
     private final PgEventStore eventStore;
     private final Snapshots snapshots;
@@ -79,7 +78,7 @@ public class CommandHandler {
      */
     public Uni<CommandOutcome> run(CommandRequest request, Function<UnitOfWork, Uni<Primary>> work) {
         // Every line logged while this request is handled names the correlation id its events carry.
-        MDC.put(CORRELATION_ID, request.context().correlationId().toString());
+        MDC.put(LogContext.CORRELATION_ID, request.context().correlationId().toString());
         Timer.Sample started = Timer.start(meters);
         return runIdempotently(request, work).onItemOrFailure().invoke((outcome, failure) -> {
             String result = outcomeOf(failure);

@@ -22,6 +22,7 @@ import org.cqrsshop.query.change.ViewChanges;
 import org.cqrsshop.query.freshness.AppliedEvents;
 import org.cqrsshop.query.projection.ViewProjector;
 import org.cqrsshop.query.projection.ViewProjectors;
+import org.cqrsshop.telemetry.LogContext;
 import org.cqrsshop.telemetry.TraceParent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -38,8 +39,6 @@ import org.jboss.logging.MDC;
 public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    /** The key of the correlation id in the logging context, as on the write side. */
-    static final String CORRELATION_ID = "correlationId";
 
     private final ViewProjectors projectors;
     private final ViewChanges viewChanges;
@@ -97,7 +96,7 @@ public class EventConsumer {
             return deadLetter(message, envelope.streamType(), "no projection reads stream type " + envelope.streamType(), 1);
         }
         // Every line logged about this event names the correlation id of the request that caused it.
-        MDC.put(CORRELATION_ID, envelope.correlationId().toString());
+        MDC.put(LogContext.CORRELATION_ID, envelope.correlationId().toString());
         Span span = startSpan(message, envelope);
         return project(message, envelope, projector, span).onTermination().invoke(span::end);
     }
