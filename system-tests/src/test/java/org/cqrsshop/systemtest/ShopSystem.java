@@ -23,8 +23,12 @@ final class ShopSystem implements AutoCloseable {
     final TestPostgres postgres = TestPostgres.createDatabase("system");
     final TestRabbit rabbit = TestRabbit.forRun("system");
     final TestMongo mongo;
-    /** The query-app reaches Redis through {@code redis.link}, so a test can take Redis away from it. */
     final TestRedis redis = TestRedis.forRun("system");
+    /**
+     * Each query-app replica's own way to Redis, so that a test can take Redis away from one of
+     * them; the first is {@code redis.link}.
+     */
+    final List<TcpProxy> redisLinks = new ArrayList<>();
     /** The command-app reaches RabbitMQ through this link, so a test can take the broker away from it. */
     final TcpProxy commandAppBrokerLink = TcpProxy.to(rabbit.host, rabbit.port);
     final AppProcess commandApp;
@@ -50,13 +54,16 @@ final class ShopSystem implements AutoCloseable {
         Map<String, String> queryAppEnvironment = new HashMap<>(environment);
         // Gaps are filled, and rebuilds fed, from the command-app's catch-up feed.
         queryAppEnvironment.put("COMMAND_APP_URL", commandApp.url("").toString());
-        queryAppEnvironment.putAll(redis.appConfig());
-        // Five JVMs on two shared cores answer slower than production's 200 ms Redis budget; a notice
-        // lost to that timeout is only made good by the entity's next change, which a test may never make.
+        // Five JVMs on two shared cores answer slower than production's 200 ms Redis budget. Past it a
+        // read goes to MongoDB and a notice waits to be repaid, which works, but slows every test down.
         queryAppEnvironment.put("CACHE_REDIS_TIMEOUT", "2s");
         for (int replica = 1; replica <= queryAppReplicas; replica++) {
+            TcpProxy redisLink = replica == 1 ? redis.link : redis.newLink();
+            redisLinks.add(redisLink);
+            Map<String, String> replicaEnvironment = new HashMap<>(queryAppEnvironment);
+            replicaEnvironment.putAll(redis.appConfig(redisLink));
             queryApps.add(new AppProcess("query-app", replica == 1 ? "query-app" : "query-app-" + replica,
-                    queryAppEnvironment));
+                    replicaEnvironment));
         }
         queryApp = queryApps.get(0);
     }
@@ -126,6 +133,7 @@ final class ShopSystem implements AutoCloseable {
             }
         } finally {
             commandAppBrokerLink.close();
+            redisLinks.forEach(TcpProxy::close);
             rabbit.close();
             postgres.close();
             mongo.close();

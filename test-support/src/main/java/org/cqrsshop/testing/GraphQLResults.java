@@ -42,6 +42,13 @@ public final class GraphQLResults {
         return taken;
     }
 
+    /** Every result received and not yet taken, at once. */
+    public List<JsonNode> drain() {
+        List<JsonNode> drained = new ArrayList<>();
+        results.drainTo(drained);
+        return drained;
+    }
+
     /** Completes when the server ended the subscription. */
     public CompletableFuture<Void> completed() {
         return completed;

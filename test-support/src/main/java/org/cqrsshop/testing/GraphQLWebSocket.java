@@ -2,16 +2,16 @@ package org.cqrsshop.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,13 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class GraphQLWebSocket implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * Small, so that a client that stops reading soon stops the server's writes too, as a real one
+     * behind a slow link would; the kernel's default grows to megabytes on loopback.
+     */
+    private static final int RECEIVE_BUFFER_BYTES = 4096;
 
+    private final Vertx vertx = Vertx.vertx();
     private final Map<String, GraphQLResults> subscriptions = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     private final AtomicInteger nextId = new AtomicInteger();
     private final AtomicInteger pings = new AtomicInteger();
-    private final AtomicBoolean reading = new AtomicBoolean(true);
+    private final AtomicInteger messages = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
 
@@ -45,16 +50,34 @@ public final class GraphQLWebSocket implements AutoCloseable {
     /** As {@link #connect(URI)}, with this bearer token in {@code connection_init}. */
     public static GraphQLWebSocket connect(URI graphqlEndpoint, String bearerToken) {
         GraphQLWebSocket client = new GraphQLWebSocket();
-        URI ws = URI.create(graphqlEndpoint.toString().replaceFirst("^http", "ws"));
-        client.socket = HTTP.newWebSocketBuilder()
-                .subprotocols("graphql-transport-ws")
-                .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(ws, client.new Reader())
-                .orTimeout(10, TimeUnit.SECONDS)
-                .join();
-        client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + bearerToken)));
-        client.acknowledged.orTimeout(10, TimeUnit.SECONDS).join();
-        return client;
+        try {
+            client.open(graphqlEndpoint);
+            client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + bearerToken)));
+            client.acknowledged.orTimeout(10, TimeUnit.SECONDS).join();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private void open(URI graphqlEndpoint) {
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setAbsoluteURI(graphqlEndpoint.toString().replaceFirst("^http", "ws"))
+                .addSubProtocol("graphql-transport-ws")
+                .setTimeout(10_000);
+        socket = http.webSocket(options).toCompletionStage().toCompletableFuture().orTimeout(15, TimeUnit.SECONDS).join();
+        socket.textMessageHandler(text -> {
+            messages.incrementAndGet();
+            try {
+                received(JSON.readTree(text));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("not JSON: " + text, e);
+            }
+        });
+        socket.closeHandler(ignored -> closed.complete((int) socket.closeStatusCode()));
+        socket.exceptionHandler(closed::completeExceptionally);
     }
 
     public GraphQLResults subscribe(String document) {
@@ -65,14 +88,27 @@ public final class GraphQLWebSocket implements AutoCloseable {
         return results;
     }
 
-    /** Stops reading from the socket, as a stuck client would; the server's writes pile up in the network. */
+    /**
+     * Stops reading from the socket, as a stuck client would: the server's writes pile up in the
+     * network, then wait on the server.
+     */
     public void stopReading() {
-        reading.set(false);
+        socket.pause();
+    }
+
+    /** Reads again: what the server wrote meanwhile arrives. */
+    public void readAgain() {
+        socket.resume();
     }
 
     /** Pings the server sent so far; a client answers each with a pong. */
     public int pingsReceived() {
         return pings.get();
+    }
+
+    /** Messages of every kind received so far. */
+    public int messagesReceived() {
+        return messages.get();
     }
 
     /** The close code, once the server has closed the socket. */
@@ -82,17 +118,20 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(5, TimeUnit.SECONDS).exceptionally(ignored -> null).join();
+        try {
+            if (socket != null && !socket.isClosed()) {
+                socket.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)
+                        .exceptionally(ignored -> null).join();
+            }
+        } finally {
+            vertx.close();
         }
-        socket.abort();
     }
 
     private void send(Map<String, Object> message) {
         try {
-            synchronized (this) {
-                socket.sendText(JSON.writeValueAsString(message), true).orTimeout(10, TimeUnit.SECONDS).join();
-            }
+            socket.writeTextMessage(JSON.writeValueAsString(message)).toCompletionStage().toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS).join();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -104,7 +143,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
             case "connection_ack" -> acknowledged.complete(null);
             case "ping" -> {
                 pings.incrementAndGet();
-                CompletableFuture.runAsync(() -> send(Map.of("type", "pong")));
+                socket.writeTextMessage("{\"type\":\"pong\"}");
             }
             case "next", "error", "complete" -> {
                 GraphQLResults results = subscriptions.get(message.path("id").asText());
@@ -120,40 +159,6 @@ public final class GraphQLWebSocket implements AutoCloseable {
                 }
             }
             default -> { }
-        }
-    }
-
-    private final class Reader implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                try {
-                    received(JSON.readTree(text));
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException("not JSON: " + text, e);
-                }
-            }
-            if (reading.get()) {
-                webSocket.request(1);
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
         }
     }
 }

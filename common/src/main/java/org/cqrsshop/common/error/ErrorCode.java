@@ -43,6 +43,11 @@ public enum ErrorCode {
     REBUILD_IN_PROGRESS,
     /** A subscription fell too far behind its notifications and was ended; resubscribe with afterVersion. */
     SUBSCRIBER_TOO_SLOW,
+    /**
+     * A subscription to many entities may have missed changes (the server lost track of them) and
+     * was ended; read the list again, then subscribe again.
+     */
+    SUBSCRIPTION_INTERRUPTED,
     /** This server serves as many subscriptions as it is configured to. */
     TOO_MANY_SUBSCRIPTIONS,
     /**

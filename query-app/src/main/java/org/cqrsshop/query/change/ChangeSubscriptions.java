@@ -1,9 +1,11 @@
 package org.cqrsshop.query.change;
 
 import com.mongodb.client.model.Filters;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Predicate;
+import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.EventFeed;
 import org.cqrsshop.query.projection.StreamView;
 import org.cqrsshop.query.projection.ViewCollections;
@@ -11,7 +13,8 @@ import org.cqrsshop.query.projection.ViewProjection;
 
 /**
  * The views' changes as GraphQL subscriptions stream them: each state after the read model and
- * the cache hold it, in version order per entity, each version once.
+ * the cache hold it, in version order per entity, each version once, and each only when the
+ * client's socket can take it. Call these while the subscribing request is current.
  */
 @ApplicationScoped
 public class ChangeSubscriptions {
@@ -19,11 +22,16 @@ public class ChangeSubscriptions {
     private final ChangeHub hub;
     private final EventFeed feed;
     private final ViewCollections collections;
+    private final ViewCache cache;
+    private final CurrentVertxRequest request;
 
-    public ChangeSubscriptions(ChangeHub hub, EventFeed feed, ViewCollections collections) {
+    public ChangeSubscriptions(ChangeHub hub, EventFeed feed, ViewCollections collections, ViewCache cache,
+            CurrentVertxRequest request) {
         this.hub = hub;
         this.feed = feed;
         this.collections = collections;
+        this.cache = cache;
+        this.request = request;
     }
 
     /**
@@ -31,10 +39,11 @@ public class ChangeSubscriptions {
      * then the live ones. Without {@code afterVersion}, from the read model's current version on.
      */
     public <V extends StreamView> Multi<V> entity(ViewProjection<V> projection, String id, Long afterVersion) {
+        SubscriberSocket socket = SubscriberSocket.of(request);
         return Multi.createFrom().deferred(() -> {
             // Listening starts before the read model is read, so no change falls in between.
-            Multi<ViewChange> live = hub.listen(change -> isOf(projection, change) && change.streamId().equals(id));
-            ChangeSequence<V> sequence = new ChangeSequence<>(projection, feed);
+            Multi<ViewChange> live = hub.listen(Interest.entity(projection.streamType(), id));
+            ChangeSequence<V> sequence = new ChangeSequence<>(projection, feed, cache, Long.MAX_VALUE);
             Multi<V> missed = collections.live(projection).find(Filters.eq("_id", id)).toUni()
                     .onItem().transformToMulti(current -> {
                         long readModelVersion = current == null ? 0 : current.version;
@@ -42,19 +51,19 @@ public class ChangeSubscriptions {
                     });
             return Multi.createBy().concatenating()
                     .streams(missed, live.onItem().transformToMultiAndConcatenate(sequence::next));
-        });
+        }).onItem().transformToUniAndConcatenate(socket::whenWritable);
     }
 
-    /** The changes, from now on, of every entity of a kind that {@code wanted} selects. */
+    /**
+     * The changes, from now on, of every entity of a kind that {@code wanted} selects: those made
+     * by events after the last one this replica had heard of.
+     */
     public <V extends StreamView> Multi<V> all(ViewProjection<V> projection, Predicate<ViewChange> wanted) {
+        SubscriberSocket socket = SubscriberSocket.of(request);
         return Multi.createFrom().deferred(() -> {
-            ChangeSequence<V> sequence = new ChangeSequence<>(projection, feed);
-            return hub.listen(change -> isOf(projection, change) && wanted.test(change))
+            ChangeSequence<V> sequence = new ChangeSequence<>(projection, feed, cache, hub.positionHeard());
+            return hub.listen(Interest.each(projection.streamType(), wanted))
                     .onItem().transformToMultiAndConcatenate(sequence::next);
-        });
-    }
-
-    private static boolean isOf(ViewProjection<?> projection, ViewChange change) {
-        return change.streamType().equals(projection.streamType());
+        }).onItem().transformToUniAndConcatenate(socket::whenWritable);
     }
 }

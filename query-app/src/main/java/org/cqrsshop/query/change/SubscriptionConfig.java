@@ -19,7 +19,29 @@ public interface SubscriptionConfig {
     @WithDefault("1000")
     int maxActive();
 
-    /** How long to wait before listening to Redis again after the channel was lost. */
+    /** How long to wait before reading the change log again after Redis failed, and before repaying owed notices. */
     @WithDefault("1s")
     Duration reconnectDelay();
+
+    /**
+     * Notices the change log on Redis keeps (about; Redis trims whole blocks). A replica cut off
+     * from Redis while more than this many were written catches its subscriptions up from the
+     * views, and ends those that follow many entities with SUBSCRIPTION_INTERRUPTED.
+     */
+    @WithDefault("10000")
+    int changeLogLength();
+
+    /**
+     * Entities whose latest notice (with its view, a few KB) this replica keeps while Redis does
+     * not take notices. Past it, the log gets a gap mark once Redis is back, as if it had been trimmed.
+     */
+    @WithDefault("10000")
+    int maxOwedNotices();
+
+    /**
+     * How often each subscription to one entity checks the view for a version no notice brought,
+     * for notices no replica is left to repay (one that was killed while Redis was away).
+     */
+    @WithDefault("30s")
+    Duration catchUpInterval();
 }

@@ -10,6 +10,7 @@ import org.cqrsshop.common.error.ErrorCode;
 import org.cqrsshop.graphql.errors.ApiError;
 import org.cqrsshop.graphql.errors.FailureClassifier;
 import org.cqrsshop.query.change.SubscriberTooSlow;
+import org.cqrsshop.query.change.SubscriptionInterrupted;
 import org.cqrsshop.query.change.SubscriptionLimitReached;
 import org.cqrsshop.query.freshness.ReadModelLagging;
 import org.cqrsshop.query.rebuild.RebuildInProgress;
@@ -35,6 +36,9 @@ public class QueryFailures implements FailureClassifier {
         if (failure instanceof SubscriberTooSlow tooSlow) {
             return Optional.of(new ApiError(ErrorCode.SUBSCRIBER_TOO_SLOW, tooSlow.getMessage(),
                     Map.of("pending", tooSlow.pending())));
+        }
+        if (failure instanceof SubscriptionInterrupted interrupted) {
+            return Optional.of(ApiError.of(ErrorCode.SUBSCRIPTION_INTERRUPTED, interrupted.getMessage()));
         }
         if (failure instanceof SubscriptionLimitReached limitReached) {
             return Optional.of(new ApiError(ErrorCode.TOO_MANY_SUBSCRIPTIONS, limitReached.getMessage(),

@@ -25,7 +25,7 @@ public class DependencyReadiness {
     @ApplicationScoped
     HealthCheck redis(ChangeHub changes) {
         return () -> degradable("redis", changes.listening(),
-                "reads go to MongoDB; subscribers miss live changes until Redis answers").build();
+                "reads go to MongoDB; subscribers get the changes made meanwhile once Redis answers").build();
     }
 
     @Produces

@@ -19,6 +19,7 @@ public final class Projections {
     public static <V extends StreamView> ProjectionStep<V> step(
             ViewProjection<V> projection, V current, List<EventEnvelope> events) {
         long viewVersion = current == null ? 0 : current.version;
+        long viewPosition = current == null ? 0 : current.lastPosition;
         List<EventEnvelope> fresh = events.stream()
                 .filter(event -> event.streamVersion() > viewVersion)
                 .sorted(Comparator.comparingLong(EventEnvelope::streamVersion))
@@ -41,7 +42,7 @@ public final class Projections {
             view.lastPosition = event.globalPosition();
             expected++;
         }
-        return new ProjectionStep.Apply<>(view, viewVersion);
+        return new ProjectionStep.Apply<>(view, viewVersion, viewPosition);
     }
 
     /**

@@ -63,7 +63,7 @@ public class ViewProjector<V extends StreamView> {
             ProjectionStep.Apply<V> apply, ProjectionOutcome outcome, EventEnvelope envelope, int attempt) {
         return conditionalWrite(apply).chain(won -> {
             if (won) {
-                return Uni.createFrom().item(new ProjectionResult<>(outcome, apply.next(), apply.previousVersion()));
+                return Uni.createFrom().item(new ProjectionResult<>(outcome, apply.next(), apply.previousVersion(), apply.previousPosition()));
             }
             if (attempt >= MAX_RACES) {
                 return Uni.createFrom().failure(new IllegalStateException(

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeEventFeedResource.class)
 class ChangeHubTest {
 
+    private static final Interest EVERY_PRODUCT = Interest.each("product", change -> true);
+    private static final Interest NO_PRODUCT = Interest.each("product", change -> false);
+
     @Inject
     ChangeHub hub;
 
@@ -30,9 +33,9 @@ class ChangeHubTest {
 
     @Test
     void a_subscription_that_stops_taking_notices_is_ended_when_its_buffer_is_full_and_the_others_get_everything() {
-        AssertSubscriber<ViewChange> stuck = hub.listen(change -> true).subscribe().withSubscriber(AssertSubscriber.create(0));
+        AssertSubscriber<ViewChange> stuck = hub.listen(EVERY_PRODUCT).subscribe().withSubscriber(AssertSubscriber.create(0));
         AssertSubscriber<ViewChange> keen =
-                hub.listen(change -> true).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
+                hub.listen(EVERY_PRODUCT).subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
 
         // Beyond its buffer, a subscription holds a few notices on their way to the client.
         int notices = config.bufferSize() + 64;
@@ -58,14 +61,14 @@ class ChangeHubTest {
         List<AssertSubscriber<ViewChange>> open = new ArrayList<>();
         try {
             while (open.size() < config.maxActive()) {
-                open.add(hub.listen(change -> false).subscribe().withSubscriber(AssertSubscriber.create(1)));
+                open.add(hub.listen(NO_PRODUCT).subscribe().withSubscriber(AssertSubscriber.create(1)));
             }
-            hub.listen(change -> false).subscribe().withSubscriber(AssertSubscriber.create(1))
+            hub.listen(NO_PRODUCT).subscribe().withSubscriber(AssertSubscriber.create(1))
                     .assertFailedWith(SubscriptionLimitReached.class, "limit of " + config.maxActive());
 
             open.remove(0).cancel();
             AssertSubscriber<ViewChange> admitted =
-                    hub.listen(change -> false).subscribe().withSubscriber(AssertSubscriber.create(1));
+                    hub.listen(NO_PRODUCT).subscribe().withSubscriber(AssertSubscriber.create(1));
             admitted.assertNotTerminated();
             open.add(admitted);
         } finally {
@@ -74,7 +77,7 @@ class ChangeHubTest {
     }
 
     private static ViewChange notice(long version) {
-        return new ViewChange("product", UUID.randomUUID().toString(), version, version - 1, version,
+        return new ViewChange("product", UUID.randomUUID().toString(), version, version - 1, version - 1, version,
                 JsonNodeFactory.instance.objectNode(), null);
     }
 }

@@ -6,7 +6,7 @@ import static org.cqrsshop.query.product.ProductEvents.created;
 import static org.cqrsshop.query.product.ProductEvents.renamed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import com.mongodb.client.model.Filters;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -16,9 +16,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.common.id.CustomerId;
@@ -30,14 +33,17 @@ import org.cqrsshop.query.feed.FakeEventFeed;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.query.order.OrderEvents;
 import org.cqrsshop.query.product.ProductEvents;
+import org.cqrsshop.query.product.ProductProjection;
 import org.cqrsshop.query.product.ProductView;
+import org.cqrsshop.query.projection.Projections;
+import org.cqrsshop.query.projection.ViewCollections;
+import org.cqrsshop.testing.GraphQLResults;
 import org.cqrsshop.testing.GraphQLSubscriber;
 import org.cqrsshop.testing.GraphQLWebSocket;
 import org.cqrsshop.testing.InfrastructureTestResource;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestRedis;
 import org.cqrsshop.testing.TestTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,15 +61,19 @@ class SubscriptionsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration QUIET = Duration.ofMillis(500);
     private static final String PRODUCT_FIELDS = "{ id name version }";
+    private static final int STUCK_SUBSCRIPTIONS = 20;
 
     @TestHTTPResource("/graphql")
     URI graphql;
 
     @Inject
-    ReactiveRedisDataSource redis;
+    ChangeLog changeLog;
 
-    @ConfigProperty(name = "cqrs-shop.redis.key-prefix")
-    String redisPrefix;
+    @Inject
+    ChangeHub hub;
+
+    @Inject
+    ViewCollections collections;
 
     TestRabbit rabbit;
     TestRedis redisLink;
@@ -144,15 +154,52 @@ class SubscriptionsTest {
         awaitListening();
 
         EventEnvelope createdElsewhere = created(mug, "Made elsewhere");
-        ProductView view = org.cqrsshop.query.projection.Projections.fold(
-                org.cqrsshop.query.product.ProductProjection.INSTANCE, List.of(createdElsewhere));
-        ViewChange notice = new ViewChange("product", mug.toString(), 1, 0, createdElsewhere.globalPosition(),
+        ProductView view = Projections.fold(ProductProjection.INSTANCE, List.of(createdElsewhere));
+        ViewChange notice = new ViewChange("product", mug.toString(), 1, 0, 0, createdElsewhere.globalPosition(),
                 EventJson.mapper().valueToTree(view), null);
-        redis.pubsub(String.class).publish(ChangeHub.channel(redisPrefix), notice.toJson()).await().atMost(WAIT);
+        changeLog.append(notice).await().atMost(WAIT);
 
         JsonNode received = changes.take(1, WAIT).get(0).path("data").path("productChanged");
         assertThat(received.path("id").asText()).isEqualTo(mug.toString());
         assertThat(received.path("name").asText()).isEqualTo("Made elsewhere");
+    }
+
+    @Test
+    void a_subscriber_to_every_product_gets_in_order_the_changes_whose_notices_arrive_after_later_ones() throws Exception {
+        ProductId mug = ProductId.random();
+        EventEnvelope creation = created(mug, "Mug");
+        commitAndPublish(creation);
+        awaitProductVersion(mug, 1);
+        var everyProduct = client.subscribe("subscription { productChanged " + PRODUCT_FIELDS + " }");
+        awaitListening();
+
+        // Two changes after the subscription began, whose notices reach the log in the wrong order, as
+        // when one replica repays notices Redis refused it while another's went through.
+        long heard = hub.positionHeard();
+        EventEnvelope cup = atPosition(renamed(mug, 2, "Cup"), heard + 1);
+        EventEnvelope tallCup = atPosition(renamed(mug, 3, "Tall cup"), heard + 2);
+        store.commit(cup, tallCup);
+        changeLog.append(notice(List.of(creation, cup, tallCup))).await().atMost(WAIT);
+        changeLog.append(notice(List.of(creation, cup))).await().atMost(WAIT);
+
+        assertThat(everyProduct.take(2, WAIT))
+                .extracting(result -> result.path("data").path("productChanged").path("name").asText())
+                .containsExactly("Cup", "Tall cup");
+        assertThat(everyProduct.next(QUIET)).as("the late notice is not delivered twice").isNull();
+    }
+
+    /** The notice of the write of the stream's last event. */
+    private static ViewChange notice(List<EventEnvelope> stream) {
+        EventEnvelope last = stream.get(stream.size() - 1);
+        ProductView view = Projections.fold(ProductProjection.INSTANCE, stream);
+        return new ViewChange("product", last.streamId().toString(), last.streamVersion(), last.streamVersion() - 1,
+                stream.get(stream.size() - 2).globalPosition(), last.globalPosition(), EventJson.mapper().valueToTree(view),
+                null);
+    }
+
+    private static EventEnvelope atPosition(EventEnvelope event, long position) {
+        return new EventEnvelope(event.eventId(), event.streamId(), event.streamType(), event.streamVersion(), position,
+                event.occurredAt(), event.correlationId(), event.causationId(), event.actor(), event.event());
     }
 
     @Test
@@ -219,29 +266,132 @@ class SubscriptionsTest {
         }
     }
 
-    /** A subscription starts when the server has handled the subscribe message, a moment after it was sent. */
     @Test
-    void changes_made_while_redis_was_away_reach_the_subscriber_with_the_entity_s_next_change() throws Exception {
+    void changes_made_while_redis_was_away_reach_the_subscriber_once_it_answers_with_no_further_change() throws Exception {
         ProductId mug = ProductId.random();
         commitAndPublish(created(mug, "Mug"));
         awaitProductVersion(mug, 1);
         var changes = client.subscribe("subscription { productChanged(id: \"" + mug + "\") " + PRODUCT_FIELDS + " }");
-        awaitListening();
+        var everyProduct = client.subscribe("subscription { productChanged " + PRODUCT_FIELDS + " }");
+        awaitListening(2);
+
+        redisLink.link.cut();
+        try {
+            await().atMost(WAIT).until(() -> metric("cqrs_subscriptions_listening") == 0);
+            commitAndPublish(renamed(mug, 2, "Cup"));
+            commitAndPublish(renamed(mug, 3, "Tall cup"));
+            awaitProductVersion(mug, 3);
+            // Neither notice reached Redis: this replica keeps them until it answers.
+            await().atMost(WAIT).until(() -> metric("cqrs_subscriptions_notices_owed") == 1);
+        } finally {
+            redisLink.link.restore();
+        }
+
+        for (var subscription : List.of(changes, everyProduct)) {
+            assertThat(subscription.take(2, WAIT))
+                    .extracting(result -> result.path("data").path("productChanged").path("name").asText())
+                    .containsExactly("Cup", "Tall cup");
+            assertThat(subscription.next(QUIET)).as("nothing twice").isNull();
+        }
+    }
+
+    @Test
+    void when_redis_loses_the_change_log_a_subscriber_to_one_product_catches_up_and_one_to_all_is_told_to_read_again()
+            throws Exception {
+        ProductId mug = ProductId.random();
+        commitAndPublish(created(mug, "Mug"));
+        awaitProductVersion(mug, 1);
+        var changes = client.subscribe("subscription { productChanged(id: \"" + mug + "\") " + PRODUCT_FIELDS + " }");
+        var everyProduct = client.subscribe("subscription { productChanged " + PRODUCT_FIELDS + " }");
+        awaitListening(2);
 
         redisLink.link.cut();
         try {
             await().atMost(WAIT).until(() -> metric("cqrs_subscriptions_listening") == 0);
             commitAndPublish(renamed(mug, 2, "Cup"));
             awaitProductVersion(mug, 2);
-            assertThat(changes.next(QUIET)).as("the notice was lost with Redis").isNull();
+            // As a Redis that restarted without its data: the log this replica read is gone.
+            redisLink.delete(TestRedis.CHANGE_LOG);
         } finally {
             redisLink.link.restore();
         }
-        await().atMost(WAIT).until(() -> metric("cqrs_subscriptions_listening") == 1);
 
-        commitAndPublish(renamed(mug, 3, "Tall cup"));
-        assertThat(changes.take(2, WAIT)).extracting(result -> result.path("data").path("productChanged").path("name").asText())
-                .containsExactly("Cup", "Tall cup");
+        assertThat(changes.take(1, WAIT).get(0).path("data").path("productChanged").path("name").asText()).isEqualTo("Cup");
+        JsonNode interrupted = everyProduct.take(1, WAIT).get(0);
+        assertThat(interrupted.path("errors").path(0).path("extensions").path("code").asText()).as("%s", interrupted)
+                .isEqualTo("SUBSCRIPTION_INTERRUPTED");
+        everyProduct.completed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(changes.next(QUIET)).as("the notice repaid after the catch-up is not delivered twice").isNull();
+    }
+
+    @Test
+    void a_change_whose_notice_never_comes_reaches_a_subscriber_to_that_product_from_the_view() throws Exception {
+        ProductId mug = ProductId.random();
+        EventEnvelope creation = created(mug, "Mug");
+        commitAndPublish(creation);
+        awaitProductVersion(mug, 1);
+        var changes = client.subscribe("subscription { productChanged(id: \"" + mug + "\") " + PRODUCT_FIELDS + " }");
+        awaitListening();
+
+        // Written as the replica that projected it would have, which then died before it sent the notice.
+        EventEnvelope rename = renamed(mug, 2, "Cup");
+        store.commit(rename);
+        ProductView written = Projections.fold(ProductProjection.INSTANCE, List.of(creation, rename));
+        collections.live(ProductProjection.INSTANCE)
+                .replaceOne(Filters.and(Filters.eq("_id", mug.toString()), Filters.eq("version", 1L)), written)
+                .await().atMost(WAIT);
+
+        JsonNode caughtUp = changes.take(1, WAIT).get(0).path("data").path("productChanged");
+        assertThat(caughtUp.path("version").asInt()).isEqualTo(2);
+        assertThat(caughtUp.path("name").asText()).isEqualTo("Cup");
+        assertThat(query("{ product(id: \"" + mug + "\") { name } }").path("data").path("product").path("name").asText())
+                .as("a query after the notification").isEqualTo("Cup");
+        assertThat(changes.next(QUIET)).isNull();
+    }
+
+    @Test
+    void a_client_that_stops_reading_has_its_subscriptions_ended_as_too_slow_and_a_reading_one_gets_every_change()
+            throws Exception {
+        ProductId mug = ProductId.random();
+        commitAndPublish(created(mug, "Mug"));
+        awaitProductVersion(mug, 1);
+        var healthy = client.subscribe("subscription { productChanged(id: \"" + mug + "\") { version } }");
+        double endedBefore = metric("cqrs_subscriptions_closed_total", "reason=\"too_slow\"");
+        try (GraphQLWebSocket stuck = GraphQLWebSocket.connect(graphql)) {
+            List<GraphQLResults> stuckSubscriptions = new ArrayList<>();
+            for (int i = 0; i < STUCK_SUBSCRIPTIONS; i++) {
+                stuckSubscriptions.add(stuck.subscribe("subscription { productChanged(id: \"" + mug + "\") { id name version } }"));
+            }
+            awaitListening(1 + STUCK_SUBSCRIPTIONS);
+            stuck.stopReading();
+
+            // Large names, so that the stuck client's socket fills long before the cap; the cap only
+            // keeps a broken server from looping forever.
+            int version = 1;
+            String longName = "L".repeat(4_000);
+            while (metric("cqrs_subscriptions_active") > 1 && version < 3_000) {
+                for (int i = 0; i < 50; i++) {
+                    version++;
+                    commitAndPublish(renamed(mug, version, longName + version));
+                }
+                awaitProductVersion(mug, version);
+            }
+
+            assertThat(metric("cqrs_subscriptions_closed_total", "reason=\"too_slow\"") - endedBefore)
+                    .as("stuck subscriptions ended").isEqualTo(STUCK_SUBSCRIPTIONS);
+            assertThat(healthy.take(version - 1, WAIT))
+                    .extracting(result -> result.path("data").path("productChanged").path("version").asLong())
+                    .containsExactlyElementsOf(LongStream.rangeClosed(2, version).boxed().toList());
+
+            // When it reads again, it learns why each of its subscriptions ended.
+            stuck.readAgain();
+            for (GraphQLResults ended : stuckSubscriptions) {
+                ended.completed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertThat(ended.drain()).last()
+                        .satisfies(last -> assertThat(last.path("errors").path(0).path("extensions").path("code").asText())
+                                .isEqualTo("SUBSCRIBER_TOO_SLOW"));
+            }
+        }
     }
 
     @Test
@@ -254,7 +404,11 @@ class SubscriptionsTest {
     }
 
     private void awaitListening() {
-        await().atMost(WAIT).until(() -> activeSubscriptions() == 1);
+        awaitListening(1);
+    }
+
+    private void awaitListening(int subscriptions) {
+        await().atMost(WAIT).until(() -> activeSubscriptions() == subscriptions);
     }
 
     private double activeSubscriptions() {
@@ -262,9 +416,19 @@ class SubscriptionsTest {
     }
 
     private static double metric(String name) {
+        return metric(name, "");
+    }
+
+    /** The value of the first series of a metric whose labels include {@code label} ({@code reason="too_slow"}). */
+    private static double metric(String name, String label) {
         return RestAssured.get("/q/metrics").then().extract().asString().lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(line -> line.contains(label))
+                .mapToDouble(line -> {
+                    // The value follows the name and labels; a timestamp may follow the value.
+                    String rest = line.substring(line.startsWith(name + "{") ? line.indexOf('}') + 1 : name.length());
+                    return Double.parseDouble(rest.trim().split(" ")[0]);
+                })
                 .findFirst().orElse(0);
     }
 

@@ -47,7 +47,7 @@ class ViewChangeTest {
     private static <V extends StreamView> void assertRoundTrip(ViewProjection<V> projection, List<EventEnvelope> stream) {
         V view = Projections.fold(projection, stream);
         EventEnvelope last = stream.get(stream.size() - 1);
-        ViewChange sent = ViewChange.of(last, new ProjectionResult<>(ProjectionOutcome.APPLIED, view, view.version - 1), null);
+        ViewChange sent = ViewChange.of(last, new ProjectionResult<>(ProjectionOutcome.APPLIED, view, view.version - 1, 0), null);
 
         ViewChange received = ViewChange.fromJson(sent.toJson());
 
