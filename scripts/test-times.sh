@@ -26,8 +26,14 @@ fi
 
 echo "== Slowest ${slowest} test classes (seconds, class, report) =="
 # Each report file is one class; its <testsuite> tag holds the class name and the time it took.
+# Only this run's reports, when scripts/test.sh marked its start: a worktree keeps older ones.
+newer=()
+if [[ -n "$maven_log" && -f "$maven_log.started" ]]; then
+  newer=(-newer "$maven_log.started")
+fi
 reports=$(find . -path ./node_modules -prune -o \
-  \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) -print 2>/dev/null)
+  \( -path '*/target/surefire-reports/TEST-*.xml' -o -path '*/target/failsafe-reports/TEST-*.xml' \) \
+  "${newer[@]}" -print 2>/dev/null)
 if [[ -z "$reports" ]]; then
   echo "  (no test reports found)"
   exit 0

@@ -12,6 +12,7 @@ bash scripts/services.sh
 # test classes push the run towards its 15-minute budget.
 maven_log=target/ci-logs/maven.log
 mkdir -p "$(dirname "$maven_log")"
+touch "$maven_log.started"
 trap 'bash scripts/test-times.sh "$maven_log" 10' EXIT
 
 # The gateway's packages, and the supergraph composed from the committed subgraph schemas: a
