@@ -13,9 +13,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One packaged app running as a separate JVM process, as it would in production. */
-final class AppProcess implements AutoCloseable {
+final class AppProcess implements AutoCloseable, WatchedProcess {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -25,6 +26,7 @@ final class AppProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private long logStart = -1;
     private Process process;
 
     AppProcess(String name, Map<String, String> environment) {
@@ -41,9 +43,30 @@ final class AppProcess implements AutoCloseable {
         this.log = Path.of(System.getProperty("logs.dir", "target/system-test-logs")).resolve(instance + ".log");
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
     /** Where this process's output goes: its log lines, JSON unless the test said otherwise. */
-    Path log() {
+    @Override
+    public Path log() {
         return log;
+    }
+
+    @Override
+    public long logStart() {
+        return Math.max(0, logStart);
+    }
+
+    @Override
+    public Optional<URI> metrics() {
+        return Optional.of(url("/q/metrics"));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     URI graphql() {
@@ -59,12 +82,16 @@ final class AppProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: package the apps first (mvn verify does)");
         }
         Files.createDirectories(log.getParent());
+        if (logStart < 0) {
+            logStart = Files.exists(log) ? Files.size(log) : 0;
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         process = builder.start();
+        RunningProcesses.started(this);
         awaitReady();
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.cqrsshop.testing.GraphQLResults;
 import org.cqrsshop.testing.GraphQLSubscriber;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class GatewayIT extends SystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Patience.SERVICE;
     private static final String ADDRESS = "shippingAddress: {recipient: \"Ada\", line1: \"1 Main St\", postalCode: \"1000\","
             + " city: \"Brussels\", country: \"BE\"}";
 

@@ -10,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Hive Gateway over a running shop, started as the local run starts it ({@code gateway/run.sh}):
  * the supergraph composed from the committed subgraph schemas, for this shop's ports.
  */
-final class GatewayProcess implements AutoCloseable {
+final class GatewayProcess implements AutoCloseable, WatchedProcess {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     /** Long enough for an npm install, should gateway/setup.sh find the packages missing. */
@@ -25,11 +26,13 @@ final class GatewayProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long logStart;
 
-    private GatewayProcess(int port, Process process, Path log) {
+    private GatewayProcess(int port, Process process, Path log, long logStart) {
         this.port = port;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     static GatewayProcess start(ShopSystem shop) throws IOException, InterruptedException {
@@ -37,6 +40,7 @@ final class GatewayProcess implements AutoCloseable {
         Path logs = Path.of(System.getProperty("logs.dir", "target/system-test-logs")).toAbsolutePath();
         Files.createDirectories(logs);
         Path log = logs.resolve("gateway.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder builder = new ProcessBuilder("bash", REPOSITORY.resolve("gateway/run.sh").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -45,9 +49,35 @@ final class GatewayProcess implements AutoCloseable {
         builder.environment().put("COMMAND_APP_URL", shop.commandApp.url("").toString());
         builder.environment().put("QUERY_APP_URL", shop.queryApp.url("").toString());
         builder.environment().put("SUPERGRAPH", logs.resolve("supergraph-" + port + ".graphql").toString());
-        GatewayProcess gateway = new GatewayProcess(port, builder.start(), log);
+        GatewayProcess gateway = new GatewayProcess(port, builder.start(), log, logStart);
+        RunningProcesses.started(gateway);
         gateway.awaitHealthy();
         return gateway;
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public Path log() {
+        return log;
+    }
+
+    @Override
+    public long logStart() {
+        return logStart;
+    }
+
+    @Override
+    public Optional<URI> metrics() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.isAlive();
     }
 
     URI graphql() {

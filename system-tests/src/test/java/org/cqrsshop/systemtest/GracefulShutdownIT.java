@@ -1,6 +1,7 @@
 package org.cqrsshop.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.bson.BsonDocument;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.systemtest.convergence.ReadModelChecker;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +36,8 @@ class GracefulShutdownIT extends SystemTest {
     private static final int CLIENTS = 4;
     private static final int INITIAL_STOCK = 1000;
     private static final Duration GRACE = Duration.ofSeconds(30);
-    private static final Duration LOAD_BETWEEN_STOPS = Duration.ofSeconds(2);
+    /** Commands acknowledged before, between and after the stops, so that each stop meets a load, however fast the machine. */
+    private static final int COMMANDS_BETWEEN_STOPS = 20;
 
     private final List<String> products = new ArrayList<>();
     private final List<String> customers = new ArrayList<>();
@@ -63,13 +66,13 @@ class GracefulShutdownIT extends SystemTest {
             load.add(clients.submit(() -> sendUntilStopped(customer)));
         }
         try {
-            Thread.sleep(LOAD_BETWEEN_STOPS.toMillis());
+            awaitMoreAcknowledged(COMMANDS_BETWEEN_STOPS);
             Duration commandAppStop = shop.commandApp.terminate(GRACE);
             shop.commandApp.start();
-            Thread.sleep(LOAD_BETWEEN_STOPS.toMillis());
+            awaitMoreAcknowledged(COMMANDS_BETWEEN_STOPS);
             Duration queryAppStop = shop.queryApp.terminate(GRACE);
             shop.queryApp.start();
-            Thread.sleep(LOAD_BETWEEN_STOPS.toMillis());
+            awaitMoreAcknowledged(COMMANDS_BETWEEN_STOPS);
             loadRunning.set(false);
             for (Future<?> client : load) {
                 client.get();
@@ -110,6 +113,15 @@ class GracefulShutdownIT extends SystemTest {
             }
             assertThat(shop.rabbit.messageCount(shop.rabbit.deadLetterQueue())).isZero();
         }
+    }
+
+    private void awaitMoreAcknowledged(int commands) {
+        int before = acknowledgedSoFar();
+        await().atMost(Patience.RECOVERY).until(() -> acknowledgedSoFar() >= before + commands);
+    }
+
+    private int acknowledgedSoFar() {
+        return acknowledged.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     /** One client: stock in, or an item into its cart, each command retried with its key until acknowledged. */

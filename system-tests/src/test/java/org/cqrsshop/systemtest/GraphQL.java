@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 
 /** A plain HTTP GraphQL client, as any consumer of the API would use, signed in as an admin. */
@@ -44,7 +45,7 @@ final class GraphQL {
     static CompletableFuture<JsonNode> postAsync(URI endpoint, String document) {
         String body = body(document);
         HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Patience.SERVICE)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + TestTokens.admin())
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.cqrsshop.systemtest.OtlpCollector.CollectedSpan;
 import org.cqrsshop.testing.GraphQLResults;
 import org.cqrsshop.testing.GraphQLSubscriber;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
  */
 class ObservabilityIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Patience.SERVICE;
     private static final String TRACE_FILE = "mutation-to-subscription.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,6 +23,7 @@ import org.cqrsshop.systemtest.convergence.ReadModelChecker;
 import org.cqrsshop.systemtest.convergence.Republisher;
 import org.cqrsshop.systemtest.convergence.StoredViews;
 import org.cqrsshop.systemtest.convergence.ViewDifference;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,8 @@ class ReadModelConvergenceIT extends SystemTest {
 
     private static final long SEED = Long.getLong("convergence.seed", System.nanoTime());
     private static final int COMMANDS = 520;
-    private static final Duration SETTLES_WITHIN = Duration.ofSeconds(30);
+    /** Long: every event is published again two or three times before the views settle. */
+    private static final Duration SETTLES_WITHIN = Patience.RECOVERY;
     /** Every event goes out twice, and one in this many a third time. */
     private static final int THIRD_COPY_ONE_IN = 4;
     private static final int GAPS_PER_STREAM_TYPE = 2;

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.bson.BsonDocument;
 import org.cqrsshop.systemtest.convergence.ConvergenceReport;
 import org.cqrsshop.systemtest.convergence.ReadModelChecker;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,7 +153,7 @@ class ReadModelRebuildIT extends SystemTest {
         void stop() throws Exception {
             running.set(false);
             for (Future<?> loop : loops) {
-                loop.get(15, TimeUnit.SECONDS);
+                loop.get(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS);
             }
         }
 

@@ -57,6 +57,10 @@ final class ShopSystem implements AutoCloseable {
         // Five JVMs on two shared cores answer slower than production's 200 ms Redis budget. Past it a
         // read goes to MongoDB and a notice waits to be repaid, which works, but slows every test down.
         queryAppEnvironment.put("CACHE_REDIS_TIMEOUT", "2s");
+        // A read given minVersion waits for the projection; here a relay, a broker and a projection
+        // share the two cores with three more JVMs, so production's 5 s is not enough to wait for it.
+        // A READ_MODEL_LAGGING test waits all of it (ReadYourWritesIT waits for three side by side).
+        queryAppEnvironment.put("READ_YOUR_WRITES_TIMEOUT", "20s");
         for (int replica = 1; replica <= queryAppReplicas; replica++) {
             TcpProxy redisLink = replica == 1 ? redis.link : redis.newLink();
             redisLinks.add(redisLink);

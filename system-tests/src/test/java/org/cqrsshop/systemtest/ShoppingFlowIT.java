@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,7 +66,7 @@ class ShoppingFlowIT extends SystemTest {
         assertThat(story(second)).containsExactly("OrderPlaced", "OrderCancelled");
 
         // The read side follows: what the mug has left after one order kept and one cancelled.
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+        await().atMost(Patience.SERVICE).pollInterval(Duration.ofMillis(100)).until(() ->
                 GraphQL.post(shop.queryApp.graphql(), "{ product(id: \"" + mug + "\") { stockQuantity version } }")
                         .path("data").path("product").path("version").asInt() == 4);
         assertThat(GraphQL.post(shop.queryApp.graphql(), "{ product(id: \"" + mug + "\") { stockQuantity } }")

@@ -29,6 +29,7 @@ public final class GraphQLSubscriber implements AutoCloseable {
 
     private final DynamicGraphQLClient client;
     private final List<Cancellable> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<GraphQLResults> opened = new CopyOnWriteArrayList<>();
 
     private GraphQLSubscriber(DynamicGraphQLClient client) {
         this.client = client;
@@ -53,7 +54,8 @@ public final class GraphQLSubscriber implements AutoCloseable {
     }
 
     public GraphQLResults subscribe(String document) {
-        GraphQLResults results = new GraphQLResults();
+        GraphQLResults results = new GraphQLResults(document);
+        opened.add(results);
         subscriptions.add(client.subscription(document).subscribe().with(
                 response -> results.add(json(response)),
                 failure -> {
@@ -67,6 +69,7 @@ public final class GraphQLSubscriber implements AutoCloseable {
     @Override
     public void close() throws Exception {
         subscriptions.forEach(Cancellable::cancel);
+        opened.forEach(GraphQLResults::closedByClient);
         client.close();
     }
 

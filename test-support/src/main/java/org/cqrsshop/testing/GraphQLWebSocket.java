@@ -82,7 +82,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     public GraphQLResults subscribe(String document) {
         String id = String.valueOf(nextId.incrementAndGet());
-        GraphQLResults results = new GraphQLResults();
+        GraphQLResults results = new GraphQLResults(document);
         subscriptions.put(id, results);
         send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
         return results;
@@ -118,6 +118,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
 
     @Override
     public void close() {
+        subscriptions.values().forEach(GraphQLResults::closedByClient);
         try {
             if (socket != null && !socket.isClosed()) {
                 socket.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS)

@@ -27,7 +27,7 @@ import org.cqrsshop.mongostandin.MongoStandIn;
 public final class TestMongo implements AutoCloseable {
 
     /** A port just closed can take a moment to be free again; waiting beats a flaky restart. */
-    private static final Duration REBIND_WITHIN = Duration.ofSeconds(10);
+    private static final Duration REBIND_WITHIN = Patience.SERVICE;
 
     public final String connectionString;
     public final String database;

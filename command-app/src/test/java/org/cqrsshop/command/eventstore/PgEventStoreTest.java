@@ -26,6 +26,7 @@ import org.cqrsshop.common.event.product.ProductUpdated;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "needs", value = "postgres,rabbitmq"))
 class PgEventStoreTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Patience.SERVICE;
 
     @Inject
     PgEventStore eventStore;

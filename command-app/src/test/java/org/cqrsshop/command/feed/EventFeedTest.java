@@ -31,6 +31,7 @@ import org.cqrsshop.common.event.product.ProductDeleted;
 import org.cqrsshop.common.event.product.ProductStockAdjusted;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "needs", value = "postgres,rabbitmq"))
 class EventFeedTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Patience.SERVICE;
     private static final ObjectMapper JSON = EventJson.mapper();
 
     @Inject

@@ -29,6 +29,7 @@ import org.cqrsshop.common.event.product.ProductEvent;
 import org.cqrsshop.common.event.product.ProductStockAdjusted;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "needs", value = "postgres,rabbitmq"))
 class SnapshotLoadingTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Patience.SERVICE;
 
     @Inject
     PgEventStore eventStore;

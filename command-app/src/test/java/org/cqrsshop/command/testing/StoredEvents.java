@@ -19,11 +19,12 @@ import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.common.event.product.ProductCreated;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
+import org.cqrsshop.testing.Patience;
 
 /** Writes events into the store directly, bypassing commands, for tests of the store and the relay. */
 public final class StoredEvents {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Patience.SERVICE;
 
     private StoredEvents() {}
 

@@ -29,6 +29,7 @@ import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestRedis;
 import org.cqrsshop.testing.TestTokens;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeEventFeedResource.class)
 class CacheTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Patience.SERVICE;
     private static final String PRODUCT = "{ name version price { amountMinor currency } createdAt updatedAt }";
 
     @Inject

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.Test;
 
 /** The bounds that keep one subscription from costing the others, or the replica, without limit. */
@@ -43,14 +44,14 @@ class ChangeHubTest {
             hub.deliver(notice(version));
             if (version % 32 == 0) {
                 // At the pace a healthy client takes them; the test thread alone could outrun any.
-                keen.awaitItems(version);
+                keen.awaitItems(version, Patience.SERVICE);
             }
         }
 
-        keen.awaitItems(notices);
+        keen.awaitItems(notices, Patience.SERVICE);
         // When the stuck one takes again, it gets what was already on its way, then the end.
         stuck.request(Long.MAX_VALUE);
-        stuck.awaitFailure().assertFailedWith(SubscriberTooSlow.class, "fell " + config.bufferSize() + " notifications behind");
+        stuck.awaitFailure(Patience.SERVICE).assertFailedWith(SubscriberTooSlow.class, "fell " + config.bufferSize() + " notifications behind");
         assertThat(stuck.getItems()).hasSizeLessThan(notices - config.bufferSize());
         assertThat(keen.getItems()).extracting(ViewChange::version).isSorted();
         keen.cancel();

@@ -7,13 +7,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cqrsshop.common.event.EventEnvelope;
@@ -29,7 +29,8 @@ public final class FakeEventFeed implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final List<EventEnvelope> committed = new CopyOnWriteArrayList<>();
-    private volatile Duration globalPageDelay = Duration.ZERO;
+    /** Open unless a test holds the global feed; a held page waits for it to open. */
+    private volatile CountDownLatch globalPagesGate = new CountDownLatch(0);
 
     public FakeEventFeed() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -54,9 +55,16 @@ public final class FakeEventFeed implements AutoCloseable {
         committed.clear();
     }
 
-    /** Makes every page of the global feed slow, so that a test can act while a rebuild runs. */
-    public void delayGlobalPages(Duration delay) {
-        globalPageDelay = delay;
+    /**
+     * Holds every page of the global feed until {@link #releaseGlobalPages()}, so that a test can act
+     * while a rebuild runs, however long its own steps take.
+     */
+    public void holdGlobalPages() {
+        globalPagesGate = new CountDownLatch(1);
+    }
+
+    public void releaseGlobalPages() {
+        globalPagesGate.countDown();
     }
 
     private void stream(HttpExchange exchange) throws IOException {
@@ -73,7 +81,7 @@ public final class FakeEventFeed implements AutoCloseable {
     /** The cursor is just the index of the next event: the fake commits in the order it was told. */
     private void events(HttpExchange exchange) throws IOException {
         try {
-            Thread.sleep(globalPageDelay.toMillis());
+            globalPagesGate.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -24,6 +24,7 @@ import org.cqrsshop.query.feed.FakeEventFeed;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
 import org.cqrsshop.query.product.ProductEvents;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestRabbit;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeEventFeedResource.class)
 class ReadModelStatusTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Patience.SERVICE;
     /** Far above what other tests publish, so that the highest applied position is this test's. */
     private static final long BASE_POSITION = 9_000_000;
 

@@ -38,6 +38,7 @@ import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.GraphQLResults;
 import org.cqrsshop.testing.GraphQLSubscriber;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeEventFeedResource.class)
 class AuthorizationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Patience.SERVICE;
 
     private final CustomerId alice = CustomerId.random();
     private final CustomerId bob = CustomerId.random();

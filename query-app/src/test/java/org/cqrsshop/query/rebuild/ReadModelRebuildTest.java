@@ -24,6 +24,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(FakeEventFeedResource.class)
 class ReadModelRebuildTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Patience.SERVICE;
 
     @Inject
     ProductViewRepository views;
@@ -63,19 +64,21 @@ class ReadModelRebuildTest {
         ProductId orphan = ProductId.random();
         views.persist(Projections.fold(ProductProjection.INSTANCE, List.of(ProductEvents.created(orphan, "Orphan"))))
                 .await().atMost(WAIT);
-        store.delayGlobalPages(Duration.ofMillis(1500));
+        store.holdGlobalPages();
 
-        JsonPath started = graphql("mutation { rebuildReadModel { state eventsApplied } }");
-        assertThat(started.getString("data.rebuildReadModel.state")).isEqualTo("RUNNING");
+        try {
+            JsonPath started = graphql("mutation { rebuildReadModel { state eventsApplied } }");
+            assertThat(started.getString("data.rebuildReadModel.state")).isEqualTo("RUNNING");
 
-        JsonPath second = graphql("mutation { rebuildReadModel { state } }");
-        assertThat(second.getString("errors[0].extensions.code")).isEqualTo("REBUILD_IN_PROGRESS");
-        JsonPath duringRebuild = graphql("{ product(id: \"" + stale + "\") { name version } }");
-        assertThat(duringRebuild.getString("data.product.name")).as("the old views serve reads").isEqualTo("Stale");
-        assertThat(graphql("{ readModelStatus { rebuild { state } } }").getString("data.readModelStatus.rebuild.state"))
-                .isEqualTo("RUNNING");
-
-        store.delayGlobalPages(Duration.ZERO);
+            JsonPath second = graphql("mutation { rebuildReadModel { state } }");
+            assertThat(second.getString("errors[0].extensions.code")).isEqualTo("REBUILD_IN_PROGRESS");
+            JsonPath duringRebuild = graphql("{ product(id: \"" + stale + "\") { name version } }");
+            assertThat(duringRebuild.getString("data.product.name")).as("the old views serve reads").isEqualTo("Stale");
+            assertThat(graphql("{ readModelStatus { rebuild { state } } }").getString("data.readModelStatus.rebuild.state"))
+                    .isEqualTo("RUNNING");
+        } finally {
+            store.releaseGlobalPages();
+        }
         JsonPath finished = await().atMost(WAIT).until(
                 () -> graphql("{ readModelStatus { rebuild { state eventsApplied eventsPerSecond lastPosition error } } }"),
                 status -> !"RUNNING".equals(status.getString("data.readModelStatus.rebuild.state")));

@@ -36,6 +36,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,9 +70,9 @@ class CartQueriesTest {
 
     @BeforeEach
     void emptyReadModel() {
-        carts.deleteAll().await().atMost(Duration.ofSeconds(5));
-        products.deleteAll().await().atMost(Duration.ofSeconds(5));
-        cache.invalidateAll().await().atMost(Duration.ofSeconds(5));
+        carts.deleteAll().await().atMost(Patience.SERVICE);
+        products.deleteAll().await().atMost(Patience.SERVICE);
+        cache.invalidateAll().await().atMost(Patience.SERVICE);
     }
 
     @Test
@@ -197,7 +198,7 @@ class CartQueriesTest {
         JsonPath response = query("{ cart(customerId: \"" + customer + "\", minVersion: 2) { version itemCount"
                 + " subtotal { amountMinor currency } } }");
 
-        lateWrite.get(5, TimeUnit.SECONDS);
+        lateWrite.get(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.getMap("data.cart"))
                 .isEqualTo(Map.of("version", 2, "itemCount", 3, "subtotal", List.of(money(3897, "EUR"))));
         assertThat(response.getList("errors")).isNull();
@@ -215,14 +216,14 @@ class CartQueriesTest {
     }
 
     private void persist(ProductView view) {
-        products.persistOrUpdate(view).await().atMost(Duration.ofSeconds(5));
-        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
+        products.persistOrUpdate(view).await().atMost(Patience.SERVICE);
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Patience.SERVICE);
     }
 
     private void storeCart(EventEnvelope... stream) {
         CartView view = Projections.fold(CartProjection.INSTANCE, List.of(stream));
-        carts.persistOrUpdate(view).await().atMost(Duration.ofSeconds(5));
-        cache.invalidate(EventTypes.CART_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
+        carts.persistOrUpdate(view).await().atMost(Patience.SERVICE);
+        cache.invalidate(EventTypes.CART_STREAM, view.id).await().atMost(Patience.SERVICE);
     }
 
     private CompletableFuture<Void> persistLater(CartView view) {

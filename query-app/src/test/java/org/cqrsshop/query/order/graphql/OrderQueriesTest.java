@@ -35,6 +35,7 @@ import org.cqrsshop.query.order.OrderViewRepository;
 import org.cqrsshop.query.projection.ProjectionStep;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class OrderQueriesTest {
 
     @BeforeEach
     void noOrders() {
-        views.deleteAll().await().atMost(Duration.ofSeconds(5));
+        views.deleteAll().await().atMost(Patience.SERVICE);
     }
 
     // order(id, minVersion)
@@ -193,7 +194,7 @@ class OrderQueriesTest {
 
         JsonPath response = query("{ order(id: \"" + order + "\", minVersion: 2) { status version } }");
 
-        lateWrite.get(5, TimeUnit.SECONDS);
+        lateWrite.get(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.getMap("data.order")).isEqualTo(Map.of("status", "PAID", "version", 2));
         assertThat(response.getList("errors")).isNull();
     }
@@ -473,14 +474,14 @@ class OrderQueriesTest {
 
     /** Payment changes the status and update time, never the placement the list is sorted on. */
     private void pay(String orderId, int round) {
-        OrderView order = views.findById(orderId).await().atMost(Duration.ofSeconds(5));
+        OrderView order = views.findById(orderId).await().atMost(Patience.SERVICE);
         if (!order.status.equals("PENDING")) {
             return;
         }
         EventEnvelope paid = OrderEvents.paid(OrderId.of(orderId), order.version + 1, hours(30 + round),
                 Money.of(order.totalMinor, order.currency), "PAY-" + round);
         var step = (ProjectionStep.Apply<OrderView>) Projections.step(OrderProjection.INSTANCE, order, List.of(paid));
-        views.update(step.next()).await().atMost(Duration.ofSeconds(5));
+        views.update(step.next()).await().atMost(Patience.SERVICE);
     }
 
     private void store(EventEnvelope... stream) {
@@ -488,7 +489,7 @@ class OrderQueriesTest {
     }
 
     private void store(List<EventEnvelope> stream) {
-        views.persistOrUpdate(Projections.fold(OrderProjection.INSTANCE, stream)).await().atMost(Duration.ofSeconds(5));
+        views.persistOrUpdate(Projections.fold(OrderProjection.INSTANCE, stream)).await().atMost(Patience.SERVICE);
     }
 
     private CompletableFuture<Void> persistLater(OrderView view) {

@@ -23,6 +23,7 @@ import org.cqrsshop.query.order.OrderProjection;
 import org.cqrsshop.query.order.OrderViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class OrderStatisticsQueriesTest {
 
     @BeforeEach
     void noOrders() {
-        views.deleteAll().await().atMost(Duration.ofSeconds(5));
+        views.deleteAll().await().atMost(Patience.SERVICE);
     }
 
     @Test
@@ -120,7 +121,7 @@ class OrderStatisticsQueriesTest {
         OrderId order = OrderId.random();
         var view = Projections.fold(OrderProjection.INSTANCE, OrderEvents.through(status, order,
                 "CS-" + order.value().toString().substring(0, 13), CustomerId.random(), placedAt, Money.of(total, currency)));
-        views.persist(view).await().atMost(Duration.ofSeconds(5));
+        views.persist(view).await().atMost(Patience.SERVICE);
     }
 
     private static JsonPath statistics(Instant from, Instant to) {

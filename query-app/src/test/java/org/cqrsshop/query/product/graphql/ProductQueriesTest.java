@@ -37,6 +37,7 @@ import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.testing.InfrastructureTestResource;
+import org.cqrsshop.testing.Patience;
 import org.cqrsshop.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class ProductQueriesTest {
 
     @BeforeEach
     void emptyCatalogue() {
-        views.deleteAll().await().atMost(Duration.ofSeconds(5));
-        cache.invalidateAll().await().atMost(Duration.ofSeconds(5));
+        views.deleteAll().await().atMost(Patience.SERVICE);
+        cache.invalidateAll().await().atMost(Patience.SERVICE);
     }
 
     // product(id, minVersion)
@@ -150,7 +151,7 @@ class ProductQueriesTest {
 
         JsonPath response = query("{ product(id: \"" + mug + "\", minVersion: 2) { name version price { amountMinor } } }");
 
-        lateWrite.get(5, TimeUnit.SECONDS);
+        lateWrite.get(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS);
         assertThat(response.getMap("data.product"))
                 .isEqualTo(Map.of("name", "Big mug", "version", 2, "price", Map.of("amountMinor", 1499)));
         assertThat(response.getList("errors")).isNull();
@@ -583,15 +584,15 @@ class ProductQueriesTest {
     }
 
     private void update(ProductId id, Consumer<ProductView> change) {
-        ProductView view = views.findById(id.toString()).await().atMost(Duration.ofSeconds(5));
+        ProductView view = views.findById(id.toString()).await().atMost(Patience.SERVICE);
         change.accept(view);
-        views.update(view).await().atMost(Duration.ofSeconds(5));
-        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
+        views.update(view).await().atMost(Patience.SERVICE);
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Patience.SERVICE);
     }
 
     private void persist(ProductView view) {
-        views.persist(view).await().atMost(Duration.ofSeconds(5));
-        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Duration.ofSeconds(5));
+        views.persist(view).await().atMost(Patience.SERVICE);
+        cache.invalidate(EventTypes.PRODUCT_STREAM, view.id).await().atMost(Patience.SERVICE);
     }
 
     private CompletableFuture<Void> persistLater(ProductView view) {
