@@ -171,6 +171,9 @@ load() { # scenario url clients [rate]
 metric() { # port name: the sum of a Prometheus counter
   curl -fs "http://127.0.0.1:$1/q/metrics" | awk -v name="$2" '$1 ~ "^"name"({|$)" {sum += $2} END {print sum + 0}'
 }
+too_slow_closed() { # port: subscriptions the query-app ended as too slow, so far
+  curl -fs "http://127.0.0.1:$1/q/metrics" | awk '$1 ~ /^cqrs_subscriptions_closed_total\{/ && $1 ~ /reason="too_slow"/ {sum += $2} END {print int(sum)}'
+}
 rss_mib() { # port
   echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$(pid_on "$1")/status") / 1024 ))
 }
@@ -260,6 +263,15 @@ PY
     name=${scenario%%:*} direct=${scenario#*:}
     record "gateway.$name.direct.c16" gateway "$name, direct" 16 req/s "$(load "$name" "$direct" 16)"
     record "gateway.$name.gateway.c16" gateway "$name, through the gateway" 16 req/s "$(load "$name" "$gateway_url" 16)"
+  done
+  # One healthy subscriber to every product beside 20 others that read, then 20 that stop reading:
+  # what a stuck client costs the rest (delivered/s to the healthy one, and its lag).
+  for others in reading stuck; do
+    too_slow_before=$(too_slow_closed "$query_port")
+    line=$(node bench/load/subscribers.mjs --command "$command_url" --query "$query_url" --fixture "$fixture" \
+      --seconds "$seconds" --mode "$others")
+    record "subscribers.$others.c16" subscribers "Notices to a healthy subscriber, 20 others $others" 16 notices/s "$line" \
+      "{\"stuckEndedAsTooSlow\": $(( $(too_slow_closed "$query_port") - too_slow_before ))}"
   done
 done
 for app in command-app:$command_port query-app:$query_port; do

@@ -22,6 +22,7 @@ const GROUPS = {
   lag: "Projection lag",
   query: "Queries",
   gateway: "The one endpoint: the same requests direct and through the gateway, at 16 clients",
+  subscribers: "Subscriptions: one healthy subscriber to every product, beside 20 that read or 20 stuck",
   warmup: "Warm-up: the JIT compilers at work before the rounds",
   rss: "Memory under load",
   rebuild: "Read-model rebuild",

@@ -288,8 +288,9 @@ public class ChangeHub {
         }
 
         private void end(String reason, RuntimeException why) {
-            listeners.remove(this);
+            // Counted before it leaves the active gauge: whoever sees it gone also sees why.
             meters.counter("cqrs.subscriptions.closed", "reason", reason).increment();
+            listeners.remove(this);
             // The processor would deliver its queue before the failure, which a stuck client never takes.
             pending.clear();
             inbox.onError(why);
