@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.cqrsshop.testing.TestTokens;
 
 /**
  * Hive Gateway over a running shop, started as the local run starts it ({@code gateway/run.sh}):
@@ -45,6 +46,8 @@ final class GatewayProcess implements AutoCloseable {
         builder.environment().put("COMMAND_APP_URL", shop.commandApp.url("").toString());
         builder.environment().put("QUERY_APP_URL", shop.queryApp.url("").toString());
         builder.environment().put("SUPERGRAPH", logs.resolve("supergraph-" + port + ".graphql").toString());
+        // The gateway verifies tokens itself, with the apps' key and issuer (docs/security.md).
+        builder.environment().putAll(TestTokens.appConfig());
         GatewayProcess gateway = new GatewayProcess(port, builder.start(), log);
         gateway.awaitHealthy();
         return gateway;
