@@ -61,6 +61,31 @@ public final class GraphQLWebSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #connect(URI)}, with {@code authorization} as the {@code Authorization} of
+     * {@code connection_init} exactly as given ({@code "Bearer eyJ..."}, or anything a hostile client
+     * sends), or none at all when {@code null}.
+     */
+    public static GraphQLWebSocket connectWithAuthorization(URI graphqlEndpoint, String authorization) {
+        GraphQLWebSocket client = new GraphQLWebSocket();
+        try {
+            client.open(graphqlEndpoint);
+            client.send(Map.of("type", "connection_init", "payload",
+                    authorization == null ? Map.of() : Map.of("Authorization", authorization)));
+            // A server may refuse the connection by closing the socket instead of acknowledging it.
+            CompletableFuture.anyOf(client.acknowledged, client.closed).orTimeout(10, TimeUnit.SECONDS).join();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Whether the server acknowledged {@code connection_init}. */
+    public boolean acknowledged() {
+        return acknowledged.isDone() && !acknowledged.isCompletedExceptionally();
+    }
+
     private void open(URI graphqlEndpoint) {
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
         WebSocketConnectOptions options = new WebSocketConnectOptions()
@@ -81,10 +106,15 @@ public final class GraphQLWebSocket implements AutoCloseable {
     }
 
     public GraphQLResults subscribe(String document) {
+        return subscribe(document, Map.of());
+    }
+
+    /** Subscribes with these variables, sent as given (a client may send any JSON value). */
+    public GraphQLResults subscribe(String document, Map<String, Object> variables) {
         String id = String.valueOf(nextId.incrementAndGet());
         GraphQLResults results = new GraphQLResults();
         subscriptions.put(id, results);
-        send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
+        send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document, "variables", variables)));
         return results;
     }
 
