@@ -104,8 +104,8 @@ else
   echo "mongodb:   $MONGODB_URI"
 fi
 
-# Bearer tokens are verified with the development key pair (dev/jwt), unless another key is given;
-# scripts/dev-token.sh signs tokens with it.
+# Bearer tokens are verified, by both apps and the gateway, with the development key pair (dev/jwt),
+# unless another key is given; scripts/dev-token.sh signs tokens with it.
 export JWT_PUBLIC_KEY_LOCATION=${JWT_PUBLIC_KEY_LOCATION:-file:$root/dev/jwt/public.pem}
 # Plain log lines for people reading them; deployments keep the apps' default, JSON lines
 # (docs/observability.md). LOG_JSON=true here shows what they look like.

@@ -72,6 +72,7 @@ const ofKind = (apiVersion, kind) => docs.filter((d) => d.apiVersion === apiVers
 const deployments = ofKind("apps/v1", "Deployment");
 const knativeServices = ofKind("serving.knative.dev/v1", "Service");
 const plainServices = ofKind("v1", "Service");
+const configMaps = ofKind("v1", "ConfigMap");
 const hpas = ofKind("autoscaling/v2", "HorizontalPodAutoscaler");
 const pdbs = ofKind("policy/v1", "PodDisruptionBudget");
 const ingresses = ofKind("networking.k8s.io/v1", "Ingress");
@@ -125,6 +126,11 @@ function expectGatewayWiring(knative) {
   const service = plainServices.find((s) => component(s) === "gateway");
   expect(service && String(service.spec.ports[0].port) === env.GATEWAY_PORT,
     `a gateway Service on its GATEWAY_PORT ${env.GATEWAY_PORT}`);
+  // It verifies tokens and bounds bodies as the apps do, with their settings (docs/security.md).
+  const appConfig = configMaps.find((c) => component(c) === "query-app")?.data ?? {};
+  for (const key of ["JWT_PUBLIC_KEY_LOCATION", "JWT_ISSUER", "GRAPHQL_MAX_BODY_SIZE"]) {
+    expect(env[key] && env[key] === appConfig[key], `gateway ${key} as the apps' (${appConfig[key]}), found ${env[key]}`);
+  }
 }
 
 // Only GraphQL is public: never the command-app's /feed, never /q.

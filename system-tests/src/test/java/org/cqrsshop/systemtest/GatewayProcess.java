@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.cqrsshop.testing.TestTokens;
 
 /**
  * Hive Gateway over a running shop, started as the local run starts it ({@code gateway/run.sh}):
@@ -49,6 +50,8 @@ final class GatewayProcess implements AutoCloseable, WatchedProcess {
         builder.environment().put("COMMAND_APP_URL", shop.commandApp.url("").toString());
         builder.environment().put("QUERY_APP_URL", shop.queryApp.url("").toString());
         builder.environment().put("SUPERGRAPH", logs.resolve("supergraph-" + port + ".graphql").toString());
+        // The gateway verifies tokens itself, with the apps' key and issuer (docs/security.md).
+        builder.environment().putAll(TestTokens.appConfig());
         GatewayProcess gateway = new GatewayProcess(port, builder.start(), log, logStart);
         RunningProcesses.started(gateway);
         gateway.awaitHealthy();

@@ -65,7 +65,7 @@ final class GraphQL {
     /** Sends any body, with any media type and token (none when {@code null}), and returns what came back. */
     static HttpResponse<String> send(URI endpoint, String contentType, String body, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Patience.SERVICE)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearerToken != null) {

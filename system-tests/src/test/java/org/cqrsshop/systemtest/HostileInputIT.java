@@ -81,6 +81,34 @@ class HostileInputIT extends SystemTest {
                         .isEqualTo(before));
     }
 
+    /** The same shop through the one endpoint (GatewayHostileCorpus): each request gets its documented refusal. */
+    @Test
+    void every_hostile_request_through_the_gateway_gets_its_documented_refusal_and_nothing_changes() throws Exception {
+        UUID alice = UUID.randomUUID();
+        String product = command("mutation { createProduct(input: {sku: \"HOSTILE-GW-1\", name: \"Mug\", description: \"\","
+                + " price: {amountMinor: 1299, currency: \"EUR\"}, category: \"kitchen\", stockQuantity: 10}) { id } }")
+                .path("createProduct").path("id").asText();
+        String order = command("mutation { createOrder(input: {customerId: \"" + alice + "\", shippingAddress: {recipient: \"Ada\","
+                + " line1: \"1 Main St\", postalCode: \"1000\", city: \"Brussels\", country: \"BE\"}, lines: [{productId: \""
+                + product + "\", quantity: 1}]}) { id } }").path("createOrder").path("id").asText();
+        awaitOrderInReadModel(order);
+        try (GatewayProcess gateway = GatewayProcess.start(shop)) {
+            Map<String, String> before = settledFingerprint();
+            GatewayHostileCorpus corpus = new GatewayHostileCorpus(product, order, alice, UUID.randomUUID());
+            Map<String, Integer> outcomes = new TreeMap<>();
+            List<String> wrong = new ArrayList<>(corpus.problemsOverHttp(gateway.graphql(), outcomes));
+            wrong.addAll(corpus.problemsOverWebSocket(gateway.graphql()));
+            System.out.printf("gateway hostile corpus: %d requests (%d over HTTP, %d over WebSocket); HTTP outcomes: %s%n",
+                    corpus.size(), corpus.httpCases.size(), corpus.socketCases.size(), outcomes);
+
+            assertThat(corpus.size()).isGreaterThanOrEqualTo(180);
+            assertThat(wrong).as("requests answered wrongly through the gateway").isEmpty();
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(fingerprint()).as("the event store and the read model, byte for byte")
+                            .isEqualTo(before));
+        }
+    }
+
     private static String problemWith(HostileRequest request, HttpResponse<String> response) {
         if (!STATUSES.contains(response.statusCode())) {
             return "HTTP " + response.statusCode();

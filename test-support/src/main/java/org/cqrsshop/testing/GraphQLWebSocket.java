@@ -53,12 +53,37 @@ public final class GraphQLWebSocket implements AutoCloseable {
         try {
             client.open(graphqlEndpoint);
             client.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + bearerToken)));
-            client.acknowledged.orTimeout(10, TimeUnit.SECONDS).join();
+            client.acknowledged.orTimeout(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS).join();
             return client;
         } catch (RuntimeException e) {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * As {@link #connect(URI)}, with {@code authorization} as the {@code Authorization} of
+     * {@code connection_init} exactly as given ({@code "Bearer eyJ..."}, or anything a hostile client
+     * sends), or none at all when {@code null}.
+     */
+    public static GraphQLWebSocket connectWithAuthorization(URI graphqlEndpoint, String authorization) {
+        GraphQLWebSocket client = new GraphQLWebSocket();
+        try {
+            client.open(graphqlEndpoint);
+            client.send(Map.of("type", "connection_init", "payload",
+                    authorization == null ? Map.of() : Map.of("Authorization", authorization)));
+            // A server may refuse the connection by closing the socket instead of acknowledging it.
+            CompletableFuture.anyOf(client.acknowledged, client.closed).orTimeout(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS).join();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Whether the server acknowledged {@code connection_init}. */
+    public boolean acknowledged() {
+        return acknowledged.isDone() && !acknowledged.isCompletedExceptionally();
     }
 
     private void open(URI graphqlEndpoint) {
@@ -67,7 +92,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
                 .setAbsoluteURI(graphqlEndpoint.toString().replaceFirst("^http", "ws"))
                 .addSubProtocol("graphql-transport-ws")
                 .setTimeout(10_000);
-        socket = http.webSocket(options).toCompletionStage().toCompletableFuture().orTimeout(15, TimeUnit.SECONDS).join();
+        socket = http.webSocket(options).toCompletionStage().toCompletableFuture().orTimeout(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS).join();
         socket.textMessageHandler(text -> {
             messages.incrementAndGet();
             try {
@@ -81,10 +106,15 @@ public final class GraphQLWebSocket implements AutoCloseable {
     }
 
     public GraphQLResults subscribe(String document) {
+        return subscribe(document, Map.of());
+    }
+
+    /** Subscribes with these variables, sent as given (a client may send any JSON value). */
+    public GraphQLResults subscribe(String document, Map<String, Object> variables) {
         String id = String.valueOf(nextId.incrementAndGet());
         GraphQLResults results = new GraphQLResults(document);
         subscriptions.put(id, results);
-        send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document)));
+        send(Map.of("type", "subscribe", "id", id, "payload", Map.of("query", document, "variables", variables)));
         return results;
     }
 
@@ -132,7 +162,7 @@ public final class GraphQLWebSocket implements AutoCloseable {
     private void send(Map<String, Object> message) {
         try {
             socket.writeTextMessage(JSON.writeValueAsString(message)).toCompletionStage().toCompletableFuture()
-                    .orTimeout(10, TimeUnit.SECONDS).join();
+                    .orTimeout(Patience.SERVICE.toSeconds(), TimeUnit.SECONDS).join();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
