@@ -105,7 +105,12 @@ final class EntityRepresentations {
         return switch (type) {
             case "ID", "String" -> value instanceof String ? null : "must be a string";
             // A JSON number (SmallRye reads variables' numbers as BigDecimal); a string would meet the resolver's own rules.
-            case "Int" -> value instanceof Number && StrictInt.fromNumber(value) != null ? null : StrictInt.RANGE;
+            // Not negative: our Int keys are versions, and SmallRye's Bean Validation of a federated resolver's
+            // arguments fails with an AssertionError (HTTP 500) instead of reporting @PositiveOrZero.
+            case "Int" -> {
+                Integer number = value instanceof Number ? StrictInt.fromNumber(value) : null;
+                yield number != null && number >= 0 ? null : "must be a whole number from 0 to " + Integer.MAX_VALUE;
+            }
             default -> null;
         };
     }

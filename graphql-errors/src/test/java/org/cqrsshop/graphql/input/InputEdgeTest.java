@@ -223,6 +223,8 @@ class InputEdgeTest {
                 List.of(Map.of("id", "o", "version", 1)), "representations[0].__typename",
                 "Order", "representations[0]",
                 List.of(List.of(Map.of("__typename", "Order"))), "representations[0]");
+        assertThat(refusal(entities(List.of(Map.of("__typename", "Order", "id", "o", "version", -1)))).field())
+                .isEqualTo("representations[0].version");
         fieldByRepresentations.forEach((representations, field) ->
                 assertThat(refusal(entities(representations)).field()).as(representations.toString()).isEqualTo(field));
     }
