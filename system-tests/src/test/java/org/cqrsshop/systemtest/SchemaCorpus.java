@@ -6,12 +6,14 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
 import graphql.language.InputValueDefinition;
+import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ListType;
 import graphql.language.NonNullType;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.Type;
 import graphql.language.TypeDefinition;
 import graphql.language.TypeName;
+import graphql.language.UnionTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
@@ -284,7 +286,9 @@ final class SchemaCorpus {
             inner = inner instanceof NonNullType nonNull ? nonNull.getType() : ((ListType) inner).getType();
         }
         TypeDefinition<?> definition = schema.getType(((TypeName) inner).getName()).orElse(null);
-        return definition == null || definition instanceof EnumTypeDefinition ? "" : " { __typename }";
+        // Only composite types take a selection; a scalar's (Int, String) definition is in the registry too.
+        return definition instanceof ObjectTypeDefinition || definition instanceof InterfaceTypeDefinition
+                || definition instanceof UnionTypeDefinition ? " { __typename }" : "";
     }
 
     private static String typeText(Type<?> type) {
