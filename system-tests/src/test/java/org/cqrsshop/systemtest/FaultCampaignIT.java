@@ -115,6 +115,14 @@ class FaultCampaignIT {
     }
 
     @Test
+    void no_client_ever_sees_a_server_error_during_a_fault() {
+        assertThat(report.sentCount()).as("commands sent").isPositive();
+        assertThat(report.serverErrors())
+                .as("answers with INTERNAL or without a code, of %d:%s", report.sentCount(), firstOf(report.serverErrors()))
+                .isEmpty();
+    }
+
+    @Test
     void every_acknowledged_command_is_in_the_event_store() {
         assertThat(report.acknowledgedButNotStored())
                 .as("acknowledged commands the event store does not hold:%s", firstOf(report.acknowledgedButNotStored()))

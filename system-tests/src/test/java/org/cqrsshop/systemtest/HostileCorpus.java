@@ -23,7 +23,19 @@ final class HostileCorpus {
      * @param mustBeRefused a write, or a request no valid reading exists for; the others are reads
      *     with strange but legal input, which may be answered
      */
-    record HostileRequest(String name, App app, String token, String contentType, String body, boolean mustBeRefused) {}
+    record HostileRequest(String name, App app, String token, String contentType, String body, boolean mustBeRefused,
+            Refusal refusal) {
+
+        HostileRequest(String name, App app, String token, String contentType, String body, boolean mustBeRefused) {
+            this(name, app, token, contentType, body, mustBeRefused, null);
+        }
+    }
+
+    /**
+     * How a request must be refused, when it matters which way: every error has this code, and
+     * the answer names the offending input with each of these fragments.
+     */
+    record Refusal(String code, List<String> fragments) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEGABYTE = "A".repeat(1024 * 1024);
@@ -59,6 +71,7 @@ final class HostileCorpus {
         corpus.shapes();
         corpus.wrongTypesAndMissingFields();
         corpus.credentials();
+        corpus.requests.addAll(SchemaCorpus.against(product, order, alice, bob));
         return corpus.requests;
     }
 

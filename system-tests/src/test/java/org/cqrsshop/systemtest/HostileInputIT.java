@@ -73,7 +73,7 @@ class HostileInputIT extends SystemTest {
         }
         System.out.printf("hostile corpus: %d requests; outcomes (HTTP status, code): %s%n", corpus.size(), outcomes);
 
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(corpus).hasSizeGreaterThanOrEqualTo(2000);
         assertThat(wrong).as("requests answered wrongly").isEmpty();
         // Whatever slipped through would reach the read model within seconds: both must stay as they were.
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
@@ -132,6 +132,12 @@ class HostileInputIT extends SystemTest {
             if (!CODES.contains(code)) {
                 return "error code '" + code + "': " + abbreviate(body);
             }
+            if (request.refusal() != null && !code.equals(request.refusal().code())) {
+                return "refused as " + code + ", not " + request.refusal().code() + ": " + abbreviate(body);
+            }
+        }
+        if (request.refusal() != null && !request.refusal().fragments().stream().allMatch(body::contains)) {
+            return "refused without naming " + request.refusal().fragments() + ": " + abbreviate(body);
         }
         JsonNode data = answer.path("data");
         if (request.mustBeRefused() && data.isObject()) {

@@ -1,12 +1,21 @@
 package org.cqrsshop.command.graphql;
 
+import com.fasterxml.jackson.core.JacksonException;
 import io.quarkus.arc.Unremovable;
+import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.ConnectException;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cqrsshop.command.eventstore.ClaimTaken;
 import org.cqrsshop.command.eventstore.VersionConflict;
 import org.cqrsshop.command.handling.CommandRejected;
@@ -19,6 +28,9 @@ import org.cqrsshop.graphql.errors.FailureClassifier;
 @Unremovable
 @ApplicationScoped
 public class CommandFailures implements FailureClassifier {
+
+    /** The messages of Vert.x's own exceptions for a connection, or the pool, that went away. */
+    private static final Set<String> CONNECTION_CLOSED = Set.of("Connection was closed", "Pool closed");
 
     @Override
     public Optional<ApiError> classify(Throwable failure) {
@@ -45,19 +57,45 @@ public class CommandFailures implements FailureClassifier {
     }
 
     /**
-     * PostgreSQL refusing or dropping connections: while it restarts or fails over. SQL states of
-     * class 08 are connection failures; 57P01 to 57P03 a server shutting down or starting up.
+     * PostgreSQL refusing or dropping connections, at any stage of a command: while it restarts or
+     * fails over, or when the network between us breaks. The pg client reports that in several
+     * ways, anywhere in the cause chain: the socket's own error (a reset, a broken pipe, a refused
+     * connection: {@link IOException}s of the JDK or Netty), Vert.x's "Connection was closed",
+     * {@link ClosedConnectionException}, or PostgreSQL's word for it: SQL states of class 08 are
+     * connection failures, 57P01 to 57P03 a server shutting down or starting up. Jackson's
+     * exceptions are IOExceptions too, but they are our own failures.
      */
     static boolean isEventStoreOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(failure));
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
+            if (isConnectionLoss(cause)) {
                 return true;
             }
-            if (cause instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().matches("57P0[123]"))) {
-                return true;
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
             }
+            // A rollback that fails after the connection dropped keeps the drop as a suppressed exception.
+            pending.addAll(Arrays.asList(cause.getSuppressed()));
         }
         return false;
+    }
+
+    private static boolean isConnectionLoss(Throwable cause) {
+        if (cause instanceof IOException && !(cause instanceof JacksonException)) {
+            return true;
+        }
+        if (cause instanceof ClosedConnectionException) {
+            return true;
+        }
+        if (cause instanceof VertxException && CONNECTION_CLOSED.contains(cause.getMessage())) {
+            return true;
+        }
+        return cause instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("08") || pg.getSqlState().matches("57P0[123]"));
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.graphql.api.federation.link.Link;
 import org.cqrsshop.command.graphql.WrittenEntities.CartWritten;
 import org.cqrsshop.command.graphql.WrittenEntities.OrderWritten;
 import org.cqrsshop.command.graphql.WrittenEntities.ProductWritten;
+import org.cqrsshop.graphql.errors.InvalidInput;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
 
@@ -21,16 +22,29 @@ public class WrittenEntityResolvers {
 
     @Resolver
     public ProductWritten productWritten(@Id String id, int version) {
-        return new ProductWritten(id, version);
+        return new ProductWritten(checkedId(id), checkedVersion(version));
     }
 
     @Resolver
     public CartWritten cartWritten(@Id String id, int version) {
-        return new CartWritten(id, version);
+        return new CartWritten(checkedId(id), checkedVersion(version));
     }
 
     @Resolver
     public OrderWritten orderWritten(@Id String id, int version) {
-        return new OrderWritten(id, version);
+        return new OrderWritten(checkedId(id), checkedVersion(version));
+    }
+
+    // Echoed back, an id this app never issues would pass on to the read side as if it had.
+    private static String checkedId(String id) {
+        Inputs.uuid("representations.id", id);
+        return id;
+    }
+
+    private static int checkedVersion(int version) {
+        if (version < 0) {
+            throw new InvalidInput("representations.version", "must be 0 or more");
+        }
+        return version;
     }
 }

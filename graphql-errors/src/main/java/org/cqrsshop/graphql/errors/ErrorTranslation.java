@@ -46,8 +46,8 @@ import org.jboss.logging.Logger;
 public class ErrorTranslation implements EventingService {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
-    private static final Pattern UNCONVERTIBLE_ARGUMENT =
-            Pattern.compile("argument '([^']*)' with value .* is not a valid '(.*)'", Pattern.DOTALL);
+    private static final Pattern UNCONVERTIBLE_ARGUMENT = Pattern.compile(
+            "(.*?)argument '([^']*)' with value .* is not a valid '([^']*)'(?: - (.*))?", Pattern.DOTALL);
     private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
 
     private final Supplier<List<FailureClassifier>> classifierLookup;
@@ -184,24 +184,29 @@ public class ErrorTranslation implements EventingService {
     }
 
     /**
-     * SmallRye reports an argument it cannot convert as "argument 'x' with value '&lt;the value&gt;'
-     * is not a valid '&lt;type&gt;'", where the type may be a Java class name and the value a megabyte:
-     * the client gets the argument and, when it is a GraphQL type, the type.
+     * graphql-java reports an argument it cannot convert as "argument 'x' with value '&lt;the
+     * value&gt;' is not a valid '&lt;type&gt;' - &lt;reason&gt;", where the type may be a Java class
+     * name (SmallRye's), the value a megabyte and the reason the library's: the client gets the
+     * argument, the type when it is a GraphQL type, and the reason when it is one of ours (the
+     * input edge's start with "must").
      */
     static String withoutInternals(String message) {
         Matcher argument = UNCONVERTIBLE_ARGUMENT.matcher(message == null ? "" : message);
         if (!argument.matches()) {
             return message;
         }
-        String type = argument.group(2);
-        return "argument '" + argument.group(1) + "' is not a valid "
-                + (GRAPHQL_NAME.matcher(type).matches() ? "'" + type + "'" : "value of its type");
+        String type = argument.group(3);
+        String reason = argument.group(4);
+        return argument.group(1) + "argument '" + argument.group(2) + "' is not a valid "
+                + (GRAPHQL_NAME.matcher(type).matches() ? "'" + type + "'" : "value of its type")
+                + (reason != null && reason.startsWith("must ") ? ": " + reason : "");
     }
 
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
-        while ((current instanceof CompletionException || current instanceof ExecutionException)
-                && current.getCause() != null) {
+        // A bare RuntimeException is a wrapper and nothing more: SmallRye's federation fetcher wraps a resolver's failure so.
+        while ((current instanceof CompletionException || current instanceof ExecutionException
+                || current.getClass() == RuntimeException.class) && current.getCause() != null) {
             current = current.getCause();
         }
         return current;

@@ -45,6 +45,14 @@ class ErrorTranslationTest {
     }
 
     @Test
+    void invalid_input_a_resolver_threw_through_federation_keeps_its_code() {
+        Map<String, Object> json = translate(fetching(new RuntimeException("can't fetch data from productAtVersion",
+                new InvalidInput("id", "must be a UUID"))));
+
+        assertThat(((Map<?, ?>) json.get("extensions")).get("code")).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void invalid_input_names_the_field() {
         Map<String, Object> json = translate(fetching(new InvalidInput("input.price.currency", "must be ISO 4217")));
 
@@ -79,6 +87,12 @@ class ErrorTranslationTest {
                 .isEqualTo("argument 'input' is not a valid value of its type");
         assertThat(ErrorTranslation.withoutInternals("argument 'from' with value 'StringValue{value='yesterday'}' is not a"
                 + " valid 'DateTime'")).isEqualTo("argument 'from' is not a valid 'DateTime'");
+        assertThat(ErrorTranslation.withoutInternals("Validation error (WrongType@[createProduct]) : argument"
+                + " 'input.stockQuantity' with value 'IntValue{value=4294967301}' is not a valid 'Int' - must be a whole"
+                + " number from -2147483648 to 2147483647")).isEqualTo("Validation error (WrongType@[createProduct]) :"
+                + " argument 'input.stockQuantity' is not a valid 'Int': must be a whole number from -2147483648 to 2147483647");
+        assertThat(ErrorTranslation.withoutInternals("argument 'n' with value 'StringValue{value='x'}' is not a valid 'Int'"
+                + " - Expected a 'java.lang.Integer'")).isEqualTo("argument 'n' is not a valid 'Int'");
         assertThat(ErrorTranslation.withoutInternals("Field 'x' in type 'Query' is undefined"))
                 .isEqualTo("Field 'x' in type 'Query' is undefined");
     }

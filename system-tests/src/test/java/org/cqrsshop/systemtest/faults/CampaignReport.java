@@ -127,6 +127,18 @@ public final class CampaignReport {
     }
 
     /** Commands the clients were told had failed, which the store holds all the same. */
+    /**
+     * Every answer, during a fault or between two, that carried a server error: {@code INTERNAL},
+     * or an error without a code. A fault may refuse a command (UNAVAILABLE), never fail it so.
+     */
+    public List<String> serverErrors() {
+        return sent.stream()
+                .filter(command -> command.errorCodes().stream().anyMatch(code -> code.isEmpty() || code.equals("INTERNAL")))
+                .map(command -> command.operation() + " answered at " + command.answeredAt() + " with " + command.errorCodes()
+                        + " (sent at " + command.sentAt() + ", key " + command.idempotencyKey() + ")")
+                .toList();
+    }
+
     public List<SentCommand> failedButStored() {
         return failedButStored;
     }
@@ -140,6 +152,7 @@ public final class CampaignReport {
                 breakdown(of(Fate.FAILED), SentCommand::detail));
         line(text, "    of which in the store nevertheless    %7d   %s", failedButStored.size(),
                 breakdown(failedButStored, SentCommand::detail));
+        line(text, "    of which server errors (INTERNAL)     %7d", serverErrors().size());
         line(text, "  unknown outcome (no answer)             %7d   %s", count(Fate.UNKNOWN),
                 breakdown(of(Fate.UNKNOWN), SentCommand::detail));
         line(text, "    of which in the store (carried out)   %7d", unknownButStored.size());

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -78,8 +80,9 @@ final class CommandSender {
         }
         JsonNode errors = body.path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
-            return SentCommand.failed(client, operation, key, sentAt,
-                    errors.path(0).path("extensions").path("code").asText("GraphQL error without a code"));
+            List<String> codes = new ArrayList<>();
+            errors.forEach(error -> codes.add(error.path("extensions").path("code").asText("")));
+            return SentCommand.refused(client, operation, key, sentAt, codes);
         }
         JsonNode result = body.path("data").path(operation);
         if (!result.path("id").isTextual()) {

@@ -2,6 +2,7 @@ package org.cqrsshop.query.product.graphql;
 
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,8 +17,9 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Conditions a product must all meet. Leave out the ones you do not need.")
 public record ProductFilter(
         @Description("Only this category, spelled exactly") String category,
-        @PositiveOrZero @Description("Lowest price in minor units, inclusive") Long minPriceMinor,
-        @PositiveOrZero @Description("Highest price in minor units, inclusive") Long maxPriceMinor,
+        // BigInteger, not Long: SmallRye narrows a BigInteger argument to a Long with longValue(), wrapping past 2^63.
+        @PositiveOrZero @Description("Lowest price in minor units, inclusive") BigInteger minPriceMinor,
+        @PositiveOrZero @Description("Highest price in minor units, inclusive") BigInteger maxPriceMinor,
         @Description("Only products priced in this ISO 4217 currency, such as EUR") String currency,
         @Description("true: only products in stock; false: only sold-out ones") Boolean inStock,
         @DefaultValue("false") @Description("Whether deleted products are listed too") boolean includeDeleted,
@@ -42,14 +44,21 @@ public record ProductFilter(
         if (category != null) {
             conditions.add(new Document("category", category));
         }
-        if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor > maxPriceMinor) {
+        // Checked here rather than with @Max, which would add a directive to the subgraph's schema.
+        if (minPriceMinor != null && minPriceMinor.bitLength() > 63) {
+            throw new InvalidInput("filter.minPriceMinor", "must be at most " + Long.MAX_VALUE);
+        }
+        if (maxPriceMinor != null && maxPriceMinor.bitLength() > 63) {
+            throw new InvalidInput("filter.maxPriceMinor", "must be at most " + Long.MAX_VALUE);
+        }
+        if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor.compareTo(maxPriceMinor) > 0) {
             throw new InvalidInput("filter.maxPriceMinor", "must not be below minPriceMinor");
         }
         if (minPriceMinor != null) {
-            conditions.add(new Document("priceAmountMinor", new Document("$gte", minPriceMinor)));
+            conditions.add(new Document("priceAmountMinor", new Document("$gte", minPriceMinor.longValueExact())));
         }
         if (maxPriceMinor != null) {
-            conditions.add(new Document("priceAmountMinor", new Document("$lte", maxPriceMinor)));
+            conditions.add(new Document("priceAmountMinor", new Document("$lte", maxPriceMinor.longValueExact())));
         }
         if (currency != null) {
             conditions.add(new Document("priceCurrency", currencyCode()));
