@@ -30,6 +30,7 @@ import org.bson.Document;
 import org.cqrsshop.common.error.ErrorCode;
 import org.cqrsshop.systemtest.HostileCorpus.App;
 import org.cqrsshop.systemtest.HostileCorpus.HostileRequest;
+import org.cqrsshop.testing.Patience;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,7 +77,7 @@ class HostileInputIT extends SystemTest {
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(2000);
         assertThat(wrong).as("requests answered wrongly").isEmpty();
         // Whatever slipped through would reach the read model within seconds: both must stay as they were.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+        await().during(Duration.ofSeconds(3)).atMost(Patience.SERVICE).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(fingerprint()).as("the event store and the read model, byte for byte")
                         .isEqualTo(before));
     }
@@ -103,7 +104,7 @@ class HostileInputIT extends SystemTest {
 
             assertThat(corpus.size()).isGreaterThanOrEqualTo(180);
             assertThat(wrong).as("requests answered wrongly through the gateway").isEmpty();
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
+            await().during(Duration.ofSeconds(3)).atMost(Patience.SERVICE).pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> assertThat(fingerprint()).as("the event store and the read model, byte for byte")
                             .isEqualTo(before));
         }
