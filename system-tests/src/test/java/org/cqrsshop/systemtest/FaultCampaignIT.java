@@ -22,6 +22,7 @@ import org.cqrsshop.systemtest.faults.SentCommand;
 import org.cqrsshop.systemtest.faults.SteadyLoad;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,9 +37,13 @@ import org.junit.jupiter.api.Timeout;
  * them are disturbed for those seconds, and both are started again whatever happens. The campaign
  * runs once, before the tests, which only read what it left. {@code -Dfault.campaign=full} runs
  * the longer, heavier campaign (system-tests/README.md); the figures are printed in one block.
+ * Tagged so that failsafe runs it alone, after the classes that run side by side (system-tests/pom.xml).
  */
+@Tag(FaultCampaignIT.STOPS_SHARED_SERVERS)
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
 class FaultCampaignIT {
+
+    static final String STOPS_SHARED_SERVERS = "stops-shared-servers";
 
     private static final CampaignSize SIZE = CampaignSize.fromSystemProperty();
     private static final long SEED = Long.getLong("fault.campaign.seed", System.nanoTime());
