@@ -62,10 +62,15 @@ final class GraphQL {
         });
     }
 
-    /** Sends any body, with any media type and token (none when {@code null}), and returns what came back. */
+    /**
+     * Sends any body, with any media type and token (none when {@code null}), and returns what came
+     * back. Within Patience.RECOVERY, not SERVICE: a hostile minVersion waits out the query-app's
+     * whole read-your-writes deadline (20 s in ShopSystem) before its answer, which a loaded machine
+     * then serves late (a 30 s bound timed out beside a CPU hog).
+     */
     static HttpResponse<String> send(URI endpoint, String contentType, String body, String bearerToken) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-                .timeout(Patience.SERVICE)
+                .timeout(Patience.RECOVERY)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearerToken != null) {
