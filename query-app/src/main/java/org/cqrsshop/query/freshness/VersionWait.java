@@ -15,6 +15,8 @@ import org.cqrsshop.query.projection.StreamView;
 @ApplicationScoped
 public class VersionWait {
 
+    private static final Duration SHORTEST_TIMER = Duration.ofMillis(1);
+
     private final AppliedEvents applied;
     private final FreshnessConfig config;
 
@@ -35,6 +37,16 @@ public class VersionWait {
         return attempt(kind, id, minVersion, read, Instant.now().plus(config.waitTimeout()));
     }
 
+    /**
+     * Until the next poll, or the deadline if that comes first; never under a millisecond, the
+     * shortest timer Vert.x sets: a shorter one throws where the wait is subscribed, and the
+     * query would never be answered.
+     */
+    static Duration pause(Duration left, Duration pollInterval) {
+        Duration pause = left.compareTo(pollInterval) < 0 ? left : pollInterval;
+        return pause.compareTo(SHORTEST_TIMER) < 0 ? SHORTEST_TIMER : pause;
+    }
+
     private <V extends StreamView> Uni<V> attempt(
             String kind, String id, long minVersion, Supplier<Uni<V>> read, Instant deadline) {
         return read.get().chain(view -> {
@@ -46,9 +58,9 @@ public class VersionWait {
             if (left.isNegative() || left.isZero()) {
                 return Uni.createFrom().failure(new ReadModelLagging(kind, id, minVersion, version));
             }
-            Duration pause = left.compareTo(config.pollInterval()) < 0 ? left : config.pollInterval();
             // A write landing between the read and this subscription is seen at the next poll.
-            return applied.writtenStreams().select().where(id::equals).toUni().ifNoItem().after(pause).recoverWithItem(id)
+            return applied.writtenStreams().select().where(id::equals).toUni()
+                    .ifNoItem().after(pause(left, config.pollInterval())).recoverWithItem(id)
                     .chain(() -> attempt(kind, id, minVersion, read, deadline));
         });
     }
