@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.EventMessages;
 import org.cqrsshop.common.event.EventType;
 import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.telemetry.TraceParent;
@@ -70,7 +71,7 @@ public class RabbitEventPublisher {
                 .setParent(TraceParent.parentFrom(event.traceParent()))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "rabbitmq")
-                .setAttribute("messaging.rabbitmq.destination.routing_key", routingKey(envelope))
+                .setAttribute("messaging.rabbitmq.destination.routing_key", EventMessages.routingKey(envelope))
                 .setAttribute("messaging.message.id", envelope.eventId().toString())
                 .setAttribute("cqrs.stream.id", envelope.streamId().toString())
                 .setAttribute("cqrs.stream.version", envelope.streamVersion())
@@ -90,15 +91,10 @@ public class RabbitEventPublisher {
         });
     }
 
-    /** Routing keys read {@code <stream type>.<event type>}, e.g. {@code product.ProductCreated}. */
-    static String routingKey(EventEnvelope envelope) {
-        return envelope.streamType() + "." + envelope.type().name();
-    }
-
     private static Message<byte[]> toMessage(EventEnvelope envelope, String traceParent) {
         EventType<?> type = envelope.type();
         OutgoingRabbitMQMetadata.Builder metadata = OutgoingRabbitMQMetadata.builder()
-                .withRoutingKey(routingKey(envelope))
+                .withRoutingKey(EventMessages.routingKey(envelope))
                 .withMessageId(envelope.eventId().toString())
                 .withCorrelationId(envelope.correlationId().toString())
                 .withContentType("application/json")
@@ -106,7 +102,7 @@ public class RabbitEventPublisher {
                 .withDeliveryMode(PERSISTENT)
                 .withTimestamp(envelope.occurredAt().atZone(ZoneOffset.UTC))
                 .withHeader("schema-version", type.schemaVersion())
-                .withHeader("stream-id", envelope.streamId().toString())
+                .withHeader(EventMessages.STREAM_ID_HEADER, envelope.streamId().toString())
                 .withHeader("stream-version", envelope.streamVersion())
                 .withHeader("global-position", envelope.globalPosition());
         if (traceParent != null) {
