@@ -2,7 +2,8 @@
 # Makes sure PostgreSQL, Redis and RabbitMQ run on their standard local ports, installing them
 # with apt where they are missing, and prepares the cqrs_shop role and database. Safe to run
 # again: what already runs is left alone. Other projects may share these servers, so nothing
-# but our own role and database is ever created, and nothing is ever altered.
+# but our own role and database is ever created, and nothing is ever altered but one thing: the
+# RabbitMQ plugin the query-app needs is enabled if it is off.
 # On a bare machine it also installs the JDK and curl that the build and scripts/run-local.sh need.
 set -euo pipefail
 
@@ -107,4 +108,28 @@ else
     sleep 0.5
   done
   say rabbitmq started
+fi
+
+# The query-app spreads events over its partition queues through an x-consistent-hash exchange
+# (docs/adr/0009), a plugin that ships with RabbitMQ but is off by default. Enabling it is
+# idempotent and needs no restart, but rabbitmq-plugins needs the node's Erlang cookie.
+hash_plugin=rabbitmq_consistent_hash_exchange
+plugin_help="whoever runs the broker must enable it: rabbitmq-plugins enable $hash_plugin"
+if ! command -v rabbitmq-plugins >/dev/null; then
+  # A broker on this port that was not installed here (a container, say): nothing to ask.
+  say rabbitmq "cannot check plugin $hash_plugin (no rabbitmq-plugins here): the query-app needs it, so $plugin_help"
+elif rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
+  if ! rabbitmq-plugins -q is_enabled "$hash_plugin" >/dev/null 2>&1; then
+    plugin_log=$(mktemp)
+    rabbitmq-plugins -q enable "$hash_plugin" >"$plugin_log" 2>&1 \
+      && rabbitmq-plugins -q is_enabled "$hash_plugin" >/dev/null 2>&1 \
+      || { cat "$plugin_log" >&2; rm -f "$plugin_log"; fail "could not enable plugin $hash_plugin, which the query-app needs; $plugin_help"; }
+    rm -f "$plugin_log"
+    say rabbitmq "enabled plugin $hash_plugin"
+  fi
+# Unreachable, usually a broker started by another user: its enabled_plugins file is all we can read.
+elif rabbitmq-plugins -q list -e -m "$hash_plugin" 2>/dev/null | grep -x "$hash_plugin" >/dev/null; then
+  say rabbitmq "cannot reach the node (Erlang cookie?); its enabled_plugins lists $hash_plugin, taken as running"
+else
+  fail "plugin $hash_plugin, which the query-app needs, is not enabled, and rabbitmq-plugins cannot reach the node to enable it (Erlang cookie?); $plugin_help"
 fi

@@ -17,7 +17,6 @@ import org.cqrsshop.common.event.product.ProductUpdated;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 import org.cqrsshop.systemtest.convergence.ReadModelChecker;
-import org.cqrsshop.systemtest.convergence.Republisher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +39,7 @@ class PoisonEventIT extends SystemTest {
         ReadSide readSide = new ReadSide(shop);
         assertThat(readSide.status().path("deadLetters").asLong()).isZero();
 
-        Republisher.publish(shop.rabbit, beyondTheStore);
+        shop.rabbit.publish(beyondTheStore);
         shop.rabbit.publish("product.Garbage", notAnEvent);
         String product = command("mutation { createProduct(input: {sku: \"POISON-OK\", name: \"Sound mug\","
                 + " description: \"\", price: {amountMinor: 900, currency: \"EUR\"}, category: \"kitchen\","

@@ -77,6 +77,11 @@ final class RandomWorkload {
         this.commandApp = commandApp;
     }
 
+    /** Unique to the seed, so that two workloads can run against one store. */
+    private String nextSku() {
+        return "CONV-" + Long.toUnsignedString(seed, 36) + "-" + (++skus);
+    }
+
     /** Sends {@code commands} commands in all: first enough to touch every kind of aggregate, then random ones. */
     void run(int commands) {
         for (int i = 0; i < FIRST_PRODUCTS; i++) {
@@ -146,7 +151,7 @@ final class RandomWorkload {
     private boolean createProduct() {
         long price = 100 + random.nextInt(9_900);
         int stock = 20 + random.nextInt(41);
-        String id = send("createProduct", "mutation { createProduct(input: {sku: \"CONV-" + (++skus) + "\", name: \""
+        String id = send("createProduct", "mutation { createProduct(input: {sku: \"" + nextSku() + "\", name: \""
                 + name() + "\", description: \"" + name() + " " + name() + "\", price: " + money(price)
                 + ", category: \"" + pick(CATEGORIES) + "\", stockQuantity: " + stock + "}) { id } }")
                 .path("id").asText();
@@ -171,7 +176,7 @@ final class RandomWorkload {
             changes.append(", description: \"").append(name()).append('"');
         }
         if (random.nextInt(8) == 0) {
-            changes.append(", sku: \"CONV-").append(++skus).append('"');
+            changes.append(", sku: \"").append(nextSku()).append('"');
         }
         if (changes.isEmpty()) {
             changes.append(", name: \"").append(name()).append('"');

@@ -20,7 +20,6 @@ import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.systemtest.convergence.ConvergenceReport;
 import org.cqrsshop.systemtest.convergence.ExpectedViews;
 import org.cqrsshop.systemtest.convergence.ReadModelChecker;
-import org.cqrsshop.systemtest.convergence.Republisher;
 import org.cqrsshop.systemtest.convergence.StoredViews;
 import org.cqrsshop.systemtest.convergence.ViewDifference;
 import org.cqrsshop.testing.Patience;
@@ -113,7 +112,7 @@ class ReadModelConvergenceIT extends SystemTest {
         Collections.shuffle(copies, random);
         Map<String, Long> outcomesBefore = readSide.projectionOutcomes();
 
-        copies.forEach(event -> Republisher.publish(shop.rabbit, event));
+        copies.forEach(event -> shop.rabbit.publish(event));
 
         awaitOutcomes(outcomesBefore, copies.size());
         Map<String, Long> outcomes = delta(outcomesBefore, readSide.projectionOutcomes());
@@ -152,7 +151,7 @@ class ReadModelConvergenceIT extends SystemTest {
                         .toArray(String[]::new));
         Map<String, Long> outcomesBefore = readSide.projectionOutcomes();
 
-        forgetful.forEach(stream -> Republisher.publish(shop.rabbit, stream.get(stream.size() - 1)));
+        forgetful.forEach(stream -> shop.rabbit.publish(stream.get(stream.size() - 1)));
 
         checker.awaitConvergence(SETTLES_WITHIN);
         awaitOutcomes(outcomesBefore, forgetful.size());
@@ -172,7 +171,7 @@ class ReadModelConvergenceIT extends SystemTest {
         assertThat(checker.check().differences())
                 .containsExactly(new ViewDifference.Missing("products", untouchedProduct));
 
-        Republisher.publish(shop.rabbit, stream.get(0));
+        shop.rabbit.publish(stream.get(0));
 
         checker.awaitConvergence(SETTLES_WITHIN);
         assertThat(checker.views().find("products", untouchedProduct)).isEqualTo(ExpectedViews.fold(stream));

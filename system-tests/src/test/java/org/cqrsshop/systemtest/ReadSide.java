@@ -19,14 +19,24 @@ final class ReadSide {
             Pattern.compile("(?m)^cqrs_projection_events_total\\{([^}]*)} ([0-9.E+-]+)$");
     private static final Pattern OUTCOME_LABEL = Pattern.compile("outcome=\"([a-z_]+)\"");
 
+    private static final Pattern PARTITIONS_HELD =
+            Pattern.compile("(?m)^cqrs_projection_partitions_held(?:\\{[^}]*})? ([0-9.E+-]+)$");
+
     private final ShopSystem shop;
+    private final AppProcess replica;
 
     ReadSide(ShopSystem shop) {
+        this(shop, shop.queryApp);
+    }
+
+    /** What one replica of the query-app tells. */
+    ReadSide(ShopSystem shop, AppProcess replica) {
         this.shop = shop;
+        this.replica = replica;
     }
 
     JsonNode status() {
-        JsonNode response = GraphQL.post(shop.queryApp.graphql(), "{ readModelStatus { lastAppliedPosition headPosition"
+        JsonNode response = GraphQL.post(replica.graphql(), "{ readModelStatus { lastAppliedPosition headPosition"
                 + " lagEvents lagMilliseconds deadLetters rebuild { state startedAt finishedAt eventsApplied"
                 + " eventsPerSecond lastPosition error } } }");
         if (!response.path("errors").isMissingNode()) {
@@ -37,13 +47,12 @@ final class ReadSide {
 
     /**
      * Waits until the read side has nothing left to do and its views equal the event store: the
-     * query-app reports no lag, its queue holds nothing, and the checker finds no difference.
+     * query-app reports no lag, its partitions hold nothing, and the checker finds no difference.
      */
     void awaitQuiescence(ReadModelChecker checker, Duration within) {
         Instant deadline = Instant.now().plus(within);
         awaitUntil(deadline, "the query-app to report no lag", () -> status().path("lagEvents").asLong() == 0);
-        awaitUntil(deadline, "the projection queue to drain",
-                () -> shop.rabbit.messageCount(shop.rabbit.projectionQueue) == 0);
+        awaitUntil(deadline, "the partitions to drain", () -> shop.rabbit.projectionBacklog() == 0);
         checker.awaitConvergence(Duration.between(Instant.now(), deadline).plus(POLL_INTERVAL));
     }
 
@@ -52,15 +61,7 @@ final class ReadSide {
      * {@code duplicate}, {@code repaired}, {@code dead_lettered}, ...), over all stream types.
      */
     Map<String, Long> projectionOutcomes() {
-        String metrics;
-        try {
-            metrics = GraphQL.get(shop.queryApp.url("/q/metrics"));
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read the query-app's metrics", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String metrics = metrics();
         Map<String, Long> outcomes = new HashMap<>();
         Matcher counter = PROJECTION_OUTCOME.matcher(metrics);
         while (counter.find()) {
@@ -70,6 +71,26 @@ final class ReadSide {
             }
         }
         return outcomes;
+    }
+
+    /** The partitions this replica is the active consumer of, as its gauge tells. */
+    int partitionsHeld() {
+        Matcher held = PARTITIONS_HELD.matcher(metrics());
+        if (!held.find()) {
+            throw new IllegalStateException(replica.name() + " exposes no cqrs_projection_partitions_held");
+        }
+        return (int) Double.parseDouble(held.group(1));
+    }
+
+    private String metrics() {
+        try {
+            return GraphQL.get(replica.url("/q/metrics"));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the metrics of " + replica.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static void awaitUntil(Instant deadline, String what, BooleanSupplier condition) {

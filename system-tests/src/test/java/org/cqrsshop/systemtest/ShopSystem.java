@@ -103,7 +103,7 @@ final class ShopSystem implements AutoCloseable {
             throw e;
         }
         try {
-            // The query-app declares its queue; it must exist before the first event is published.
+            // The query-app declares its partitions; they must exist before the first event is published.
             for (AppProcess replica : system.queryApps) {
                 replica.start();
             }
@@ -116,16 +116,20 @@ final class ShopSystem implements AutoCloseable {
         }
     }
 
+    /** Consumers subscribe once the whole topology is declared, bindings included. */
     private void awaitProjectionQueue() throws Exception {
+        String lastPartition = rabbit.partitionQueue(TestRabbit.PARTITIONS - 1);
         for (int attempt = 0; attempt < 100; attempt++) {
             try (Channel channel = rabbit.channel()) {
-                channel.queueDeclarePassive(rabbit.projectionQueue);
-                return;
+                if (channel.queueDeclarePassive(lastPartition).getConsumerCount() > 0) {
+                    return;
+                }
             } catch (IOException notDeclaredYet) {
-                Thread.sleep(100);
+                // declared soon
             }
+            Thread.sleep(100);
         }
-        throw new IllegalStateException("the query-app never declared " + rabbit.projectionQueue);
+        throw new IllegalStateException("the query-app never consumed from " + lastPartition);
     }
 
     @Override

@@ -8,6 +8,9 @@ import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
+import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.event.EventMessages;
+import org.cqrsshop.common.event.json.EventJson;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -15,6 +18,9 @@ import java.util.concurrent.TimeoutException;
  * share the broker's default virtual host, so names are unique per run and deleted afterwards.
  */
 public final class TestRabbit implements AutoCloseable {
+
+    /** The query-app's partitions in tests: fewer than the default, still several to share. */
+    public static final int PARTITIONS = 4;
 
     public final String host = TestPostgres.env("CQRS_TEST_RABBITMQ_HOST", "127.0.0.1");
     public final int port = Integer.parseInt(TestPostgres.env("CQRS_TEST_RABBITMQ_PORT", "5672"));
@@ -53,7 +59,8 @@ public final class TestRabbit implements AutoCloseable {
                 "RABBITMQ_USER", user,
                 "RABBITMQ_PASSWORD", password,
                 "EVENTS_EXCHANGE", exchange,
-                "PROJECTION_QUEUE", projectionQueue);
+                "PROJECTION_QUEUE", projectionQueue,
+                "PROJECTION_PARTITIONS", String.valueOf(PARTITIONS));
     }
 
     /** A queue of the test's own, bound to the run's exchange, that records what reaches it. */
@@ -65,12 +72,26 @@ public final class TestRabbit implements AutoCloseable {
         }
     }
 
-    /** Publishes raw bytes to the run's exchange, as a misbehaving or repeating producer would. */
+    /** Publishes an event to the run's exchange once more, routed as the command-app's relay routes it. */
+    public void publish(EventEnvelope event) {
+        publish(EventMessages.routingKey(event), event.streamId().toString(), EventJson.encodeEnvelope(event));
+    }
+
+    /**
+     * Publishes raw bytes to the run's exchange, as a misbehaving producer would. The stream id is
+     * made up: without one the message would reach no partition.
+     */
     public void publish(String routingKey, byte[] body) {
+        publish(routingKey, UUID.randomUUID().toString(), body);
+    }
+
+    private void publish(String routingKey, String streamId, byte[] body) {
         try (Channel channel = connection.createChannel()) {
             channel.basicPublish(exchange, routingKey,
                     new AMQP.BasicProperties.Builder()
-                            .contentType("application/json").deliveryMode(2).build(),
+                            .contentType("application/json").deliveryMode(2)
+                            .headers(Map.of(EventMessages.STREAM_ID_HEADER, streamId))
+                            .build(),
                     body);
         } catch (IOException | TimeoutException e) {
             throw new IllegalStateException(e);
@@ -105,6 +126,20 @@ public final class TestRabbit implements AutoCloseable {
         }
     }
 
+    /** The queue of one of the query-app's partitions. */
+    public String partitionQueue(int partition) {
+        return projectionQueue + ".p" + partition;
+    }
+
+    /** Events waiting in the query-app's partitions that no consumer has taken yet. */
+    public long projectionBacklog() {
+        long backlog = 0;
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            backlog += messageCount(partitionQueue(partition));
+        }
+        return backlog;
+    }
+
     /** Where the query-app dead-letters messages it can never apply. */
     public String deadLetterQueue() {
         return projectionQueue + ".dlq";
@@ -122,6 +157,10 @@ public final class TestRabbit implements AutoCloseable {
     public void close() throws IOException, TimeoutException {
         try (Channel channel = connection.createChannel()) {
             channel.queueDelete(projectionQueue);
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                channel.queueDelete(partitionQueue(partition));
+            }
+            channel.exchangeDelete(projectionQueue + ".partitions");
             channel.queueDelete(deadLetterQueue());
             channel.exchangeDelete(projectionQueue + ".dlx");
             channel.exchangeDelete(exchange);

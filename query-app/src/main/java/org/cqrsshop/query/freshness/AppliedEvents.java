@@ -19,7 +19,10 @@ public class AppliedEvents {
 
     public void record(EventEnvelope envelope) {
         highestPosition.accumulateAndGet(envelope.globalPosition(), Math::max);
-        writtenStreams.onNext(envelope.streamId().toString());
+        // A processor takes one item at a time; partitions record from several threads.
+        synchronized (writtenStreams) {
+            writtenStreams.onNext(envelope.streamId().toString());
+        }
     }
 
     public long highestPosition() {

@@ -1,6 +1,8 @@
 package org.cqrsshop.query.freshness;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +12,8 @@ import org.cqrsshop.query.projection.StreamView;
 /**
  * Read-your-writes: holds a query until its view has reached the version a mutation returned.
  * Nothing blocks while it waits; the query resumes when this replica writes the view, or at the
- * next poll, which sees writes of other replicas.
+ * next poll, which sees writes of other replicas. Either way the query resumes on its own Vert.x
+ * context: the projection that wakes it runs elsewhere, where MongoDB's Panache would refuse to read.
  */
 @ApplicationScoped
 public class VersionWait {
@@ -34,7 +37,7 @@ public class VersionWait {
         if (minVersion == null || minVersion <= 0) {
             return read.get();
         }
-        return attempt(kind, id, minVersion, read, Instant.now().plus(config.waitTimeout()));
+        return attempt(kind, id, minVersion, read, Instant.now().plus(config.waitTimeout()), Vertx.currentContext());
     }
 
     /**
@@ -48,7 +51,7 @@ public class VersionWait {
     }
 
     private <V extends StreamView> Uni<V> attempt(
-            String kind, String id, long minVersion, Supplier<Uni<V>> read, Instant deadline) {
+            String kind, String id, long minVersion, Supplier<Uni<V>> read, Instant deadline, Context context) {
         return read.get().chain(view -> {
             long version = view == null ? 0 : view.version;
             if (version >= minVersion) {
@@ -61,7 +64,16 @@ public class VersionWait {
             // A write landing between the read and this subscription is seen at the next poll.
             return applied.writtenStreams().select().where(id::equals).toUni()
                     .ifNoItem().after(pause(left, config.pollInterval())).recoverWithItem(id)
-                    .chain(() -> attempt(kind, id, minVersion, read, deadline));
+                    .emitOn(resume -> onContext(context, resume))
+                    .chain(() -> attempt(kind, id, minVersion, read, deadline, context));
         });
+    }
+
+    private static void onContext(Context context, Runnable resume) {
+        if (context == null) {
+            resume.run();
+        } else {
+            context.runOnContext(ignored -> resume.run());
+        }
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.cqrsshop.common.event.EventMessages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +30,7 @@ public class DeadLetterQueue {
     public static final String REDRIVES_HEADER = "x-redrive-count";
 
     private final RabbitMQClient client;
-    private final String queue;
+    private final PartitionTopology topology;
     private final String deadLetterQueue;
     private final Uni<RabbitMQClient> connected;
 
@@ -39,14 +40,13 @@ public class DeadLetterQueue {
             @ConfigProperty(name = "rabbitmq-port") int port,
             @ConfigProperty(name = "rabbitmq-username") String username,
             @ConfigProperty(name = "rabbitmq-password") String password,
-            @ConfigProperty(name = "mp.messaging.incoming.events-in.queue.name") String queue,
-            @ConfigProperty(name = "mp.messaging.incoming.events-in.dead-letter-queue-name") String deadLetterQueue) {
+            ProjectionConfig config) {
         this.client = RabbitMQClient.create(vertx, new RabbitMQOptions()
                 .setHost(host).setPort(port).setUser(username).setPassword(password)
                 .setConnectionName("cqrs-shop-query dead letters")
                 .setReconnectAttempts(0));
-        this.queue = queue;
-        this.deadLetterQueue = deadLetterQueue;
+        this.topology = PartitionTopology.of(config);
+        this.deadLetterQueue = topology.deadLetterQueue();
         // Connect on first use and again after the connection was lost.
         this.connected = Uni.createFrom().deferred(() -> client.start().chain(client::confirmSelect))
                 .replaceWith(client)
@@ -72,7 +72,8 @@ public class DeadLetterQueue {
     }
 
     /**
-     * Moves up to {@code limit} messages back to the projections' queue, oldest first. Each one
+     * Moves up to {@code limit} messages back to the partitions, oldest first, each to the
+     * partition of its stream. Each one
      * leaves the dead-letter queue only after the broker confirmed its copy, so a crash halfway
      * duplicates at worst, which the projections ignore.
      *
@@ -90,7 +91,8 @@ public class DeadLetterQueue {
             if (message == null) {
                 return Uni.createFrom().item(moved);
             }
-            return publish(queue, message.body().getBytes(), redriveHeaders(message))
+            Map<String, Object> headers = redriveHeaders(message);
+            return republish(message.body().getBytes(), headers)
                     .chain(() -> client.basicAck(message.envelope().getDeliveryTag(), false))
                     .chain(() -> redrive(limit, moved + 1));
         });
@@ -105,14 +107,31 @@ public class DeadLetterQueue {
         return headers;
     }
 
-    /** Straight into a queue, through the default exchange, persistent, confirmed. */
+    /**
+     * Through the partition exchange, which hashes the stream id the message came with. A message
+     * that never named a stream (it could not be read) would reach no partition there, so it goes
+     * straight into the first one, where it fails again, as it should, until it is purged.
+     */
+    private Uni<Void> republish(byte[] body, Map<String, Object> headers) {
+        if (headers.get(EventMessages.STREAM_ID_HEADER) == null) {
+            return publish("", topology.partitionQueue(0), body, headers);
+        }
+        Object routingKey = headers.get(ROUTING_KEY_HEADER);
+        return publish(topology.partitionExchange(), routingKey == null ? "" : routingKey.toString(), body, headers);
+    }
+
     private Uni<Void> publish(String targetQueue, byte[] body, Map<String, Object> headers) {
+        return publish("", targetQueue, body, headers);
+    }
+
+    /** Persistent and confirmed; an empty exchange is the default one, which routes by queue name. */
+    private Uni<Void> publish(String exchange, String routingKey, byte[] body, Map<String, Object> headers) {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .contentType("application/json")
                 .headers(headers)
                 .build();
-        return connected.chain(rabbit -> rabbit.basicPublish("", targetQueue, properties, Buffer.buffer(body))
+        return connected.chain(rabbit -> rabbit.basicPublish(exchange, routingKey, properties, Buffer.buffer(body))
                 .chain(() -> rabbit.waitForConfirms()));
     }
 

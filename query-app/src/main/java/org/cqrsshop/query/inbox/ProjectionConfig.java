@@ -4,9 +4,44 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the event consumer that feeds the projections. */
+/** Settings of the event consumer that feeds the projections (docs/operations.md, "Partitions"). */
 @ConfigMapping(prefix = "cqrs-shop.projection")
 public interface ProjectionConfig {
+
+    /** The exchange the command-app's relay publishes to. */
+    @WithDefault("cqrs-shop.events")
+    String eventsExchange();
+
+    /**
+     * The name every queue and exchange of the projections starts with: partitions are
+     * {@code <queue>.p0} and up, dead letters go to {@code <queue>.dlq}.
+     */
+    @WithDefault("cqrs-shop.query.projections")
+    String queue();
+
+    /**
+     * Partitions the events are spread over by stream id. Every replica of one shop must use the
+     * same number; replicas share the partitions among themselves, so it bounds how many replicas
+     * can project at once.
+     */
+    @WithDefault("8")
+    int partitions();
+
+    /** Events one partition applies as one batch at most. */
+    @WithDefault("256")
+    int maxBatch();
+
+    /** Unacknowledged events the broker sends one partition's consumer ahead (the AMQP prefetch). */
+    @WithDefault("512")
+    int prefetch();
+
+    /** How often a replica compares the partitions it holds with its fair share, and releases the excess. */
+    @WithDefault("5s")
+    Duration rebalanceInterval();
+
+    /** The pause between attempts to reach the broker, at start and after the connection dropped. */
+    @WithDefault("2s")
+    Duration reconnectInterval();
 
     /**
      * How often an event whose projection fails is tried, in all, before it goes to the
@@ -21,8 +56,8 @@ public interface ProjectionConfig {
     Duration retryBackoff();
 
     /**
-     * How long an event waits before it goes back to the queue while MongoDB or the feed is
-     * unreachable. The pause keeps a stuck message from spinning the consumer.
+     * The first pause before a batch that could not be written for an outage of MongoDB or of
+     * the feed is tried again; it doubles up to 10 s. The pause keeps a stuck batch from spinning.
      */
     @WithDefault("500ms")
     Duration retryDelay();

@@ -30,6 +30,12 @@ public class ViewProjectors {
         return new ViewProjector<>(projection, collections.live(projection), feed);
     }
 
+    /** The live projector of the projection. */
+    @SuppressWarnings("unchecked")
+    public <V extends StreamView> ViewProjector<V> of(ViewProjection<V> projection) {
+        return (ViewProjector<V>) byStreamType.get(projection.streamType());
+    }
+
     public Optional<ViewProjector<?>> forStreamType(String streamType) {
         return Optional.ofNullable(byStreamType.get(streamType));
     }

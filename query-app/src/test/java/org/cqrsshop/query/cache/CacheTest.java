@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.common.id.CustomerId;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.query.cart.CartEvents;
@@ -117,7 +116,7 @@ class CacheTest {
         awaitApplied(mug, 1);
         EventEnvelope added = CartEvents.added(customer, 1, mug, 2, 2);
         store.commit(added);
-        rabbit.publish("cart." + added.type().name(), EventJson.encodeEnvelope(added));
+        rabbit.publish(added);
         await().atMost(WAIT).until(() -> subtotal(customer).equals(List.of(2598)));
         double hitsBefore = requests("cart", "hit");
         assertThat(subtotal(customer)).containsExactly(2598);
@@ -157,7 +156,7 @@ class CacheTest {
 
     private void commitAndPublish(EventEnvelope envelope) {
         store.commit(envelope);
-        rabbit.publish("product." + envelope.type().name(), EventJson.encodeEnvelope(envelope));
+        rabbit.publish(envelope);
     }
 
     /** Waits until the event went all the way through, cache invalidation included, not just into MongoDB. */

@@ -450,6 +450,6 @@ class SubscriptionsTest {
 
     private void commitAndPublish(EventEnvelope envelope) {
         store.commit(envelope);
-        rabbit.publish(envelope.streamType() + "." + envelope.type().name(), EventJson.encodeEnvelope(envelope));
+        rabbit.publish(envelope);
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.common.event.EventTypes;
-import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.common.event.product.ProductEvent;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.query.feed.FakeEventFeed;
@@ -88,7 +87,7 @@ class ReadModelStatusTest {
     }
 
     private void publish(EventEnvelope envelope) {
-        rabbit.publish("product." + envelope.type().name(), EventJson.encodeEnvelope(envelope));
+        rabbit.publish(envelope);
     }
 
     private static EventEnvelope at(long version, Instant occurredAt, EventEnvelope template) {

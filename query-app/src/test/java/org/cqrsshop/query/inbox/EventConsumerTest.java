@@ -162,7 +162,7 @@ class EventConsumerTest {
     }
 
     private void publish(EventEnvelope envelope) {
-        rabbit.publish("product." + envelope.type().name(), EventJson.encodeEnvelope(envelope));
+        rabbit.publish(envelope);
     }
 
     private ProductView awaitVersion(ProductId id, long version) {
