@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml with the docker-compose that Debian ships (1.29), the oldest one
 # we promise to work with, then checks what its schema cannot: every service has a healthcheck,
-# the apps and the gateway start only after their dependencies are healthy, and they get every
-# connection setting they read, pointing at services that exist, on the ports those listen on.
+# the apps and the gateway start only after their dependencies are healthy, the broker enables
+# the plugin the query-app needs, and the apps and the gateway get every connection setting they
+# read, pointing at services that exist, on the ports those listen on.
 # Needs no Docker engine.
 #
 #   scripts/check-compose.sh [FILE]     FILE defaults to $COMPOSE_CHECK_FILE, then to the
@@ -104,7 +105,7 @@ apps = {
         "needs": ["mongodb", "rabbitmq", "redis", "command-app"],
         "env": ["MONGODB_URI", "MONGODB_DATABASE", "RABBITMQ_HOST", "RABBITMQ_PORT",
                 "RABBITMQ_USER", "RABBITMQ_PASSWORD", "EVENTS_EXCHANGE", "PROJECTION_QUEUE",
-                "COMMAND_APP_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "QUARKUS_HTTP_PORT", "JWT_PUBLIC_KEY_LOCATION",
+                "PROJECTION_PARTITIONS", "COMMAND_APP_URL", "REDIS_URL", "REDIS_KEY_PREFIX", "QUARKUS_HTTP_PORT", "JWT_PUBLIC_KEY_LOCATION",
                 "JWT_ISSUER"],
     },
     # The one endpoint: Hive Gateway over both apps (gateway/Dockerfile, docs/federation.md).
@@ -167,6 +168,15 @@ for name, service in sorted(services.items()):
 for name in ["postgres", "mongodb", "rabbitmq"]:
     sources = [source for source, is_bind in volume_sources(services.get(name, {})) if source and not is_bind]
     check(bool(sources), f"{name} keeps its data in a named volume")
+
+# The query-app declares an x-consistent-hash exchange (docs/adr/0009), which the broker has only
+# with the plugin; the image's own command must still start the server.
+broker = services.get("rabbitmq", {})
+command = broker.get("command") or []
+command = " ".join(command) if isinstance(command, list) else str(command)
+check("rabbitmq-plugins enable --offline rabbitmq_consistent_hash_exchange" in command
+      and command.endswith("exec docker-entrypoint.sh rabbitmq-server"),
+      "rabbitmq enables rabbitmq_consistent_hash_exchange, then starts through the image's entrypoint")
 
 for name, spec in apps.items():
     service = services.get(name)

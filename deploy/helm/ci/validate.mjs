@@ -143,6 +143,11 @@ for (const ing of ingresses) {
   }
 }
 
+// Every query-app replica reads its number of partitions from this one ConfigMap, so all agree.
+const queryAppConfig = configMaps.find((c) => component(c) === "query-app");
+expect(/^[1-9][0-9]*$/.test(queryAppConfig?.data?.PROJECTION_PARTITIONS ?? ""),
+  `the query-app ConfigMap's PROJECTION_PARTITIONS a positive integer, found ${queryAppConfig?.data?.PROJECTION_PARTITIONS}`);
+
 const scaleOf = (ksvc) => ksvc.spec.template.metadata?.annotations?.["autoscaling.knative.dev/min-scale"];
 
 switch (valueSet) {
@@ -186,12 +191,20 @@ switch (valueSet) {
     if (so && queryApp) {
       expect(so.spec.scaleTargetRef?.name === queryApp.metadata.name, `ScaledObject targeting ${queryApp.metadata.name}`);
       expect(so.spec.minReplicaCount === 0, "minReplicaCount 0 by default");
-      const trigger = so.spec.triggers?.[0] ?? {};
-      expect(trigger.type === "rabbitmq" && trigger.metadata?.mode === "QueueLength", "a rabbitmq QueueLength trigger");
-      const queue = docs.find((d) => d.kind === "ConfigMap" && component(d) === "query-app")?.data?.PROJECTION_QUEUE;
-      expect(trigger.metadata?.queueName === queue, `trigger on the projection queue ${queue}`);
-      expect(triggerAuths.some((t) => t.metadata.name === trigger.authenticationRef?.name),
-        "a TriggerAuthentication the trigger refers to");
+      // One trigger per partition queue <PROJECTION_QUEUE>.p<i>, as the query-app declares them.
+      const config = queryAppConfig?.data ?? {};
+      const partitions = Number(config.PROJECTION_PARTITIONS);
+      const wanted = Array.from({ length: partitions }, (_, i) => `${config.PROJECTION_QUEUE}.p${i}`);
+      const triggers = so.spec.triggers ?? [];
+      const watched = triggers.map((t) => t.metadata?.queueName);
+      expect(partitions >= 1 && watched.join(",") === wanted.join(","),
+        `triggers on the partition queues [${wanted}], found [${watched}]`);
+      for (const trigger of triggers) {
+        const queue = trigger.metadata?.queueName;
+        expect(trigger.type === "rabbitmq" && trigger.metadata?.mode === "QueueLength", `a rabbitmq QueueLength trigger on ${queue}`);
+        expect(triggerAuths.some((t) => t.metadata.name === trigger.authenticationRef?.name),
+          `a TriggerAuthentication the trigger on ${queue} refers to`);
+      }
     }
     const scaledNames = new Set(scaledObjects.map((s) => s.spec.scaleTargetRef?.name));
     expect(hpas.every((h) => !scaledNames.has(h.spec.scaleTargetRef.name)), "no HPA on a Deployment KEDA scales");
