@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two query-app replicas on one shop's partitions (ADR 0009). They share the partitions, a
  * replica that dies hands its partitions to the other, and a backlog with poison in it is
- * drained in batches without losing or reordering anything: every view must equal the fold of
- * its stream, which it cannot if two events of one stream were applied out of order.
+ * drained in batches by two replicas started at once, one consumer a partition, without losing
+ * or reordering anything: every view must equal the fold of its stream, which it cannot if two
+ * events of one stream were applied out of order.
  */
 class PartitionsIT {
 
@@ -87,7 +92,8 @@ class PartitionsIT {
     }
 
     @Test
-    void a_backlog_with_poison_amid_it_is_drained_and_only_the_poison_is_dead_lettered() throws Exception {
+    void two_replicas_started_at_once_on_a_backlog_with_poison_amid_it_drain_it_one_consumer_a_partition()
+            throws Exception {
         long deadLettersBefore = shop.rabbit.messageCount(shop.rabbit.deadLetterQueue());
         first.kill();
         second.kill();
@@ -98,13 +104,55 @@ class PartitionsIT {
         ReadSide.awaitUntil(Instant.now().plus(SETTLES_WITHIN), "the relay to publish the backlog",
                 () -> shop.rabbit.projectionBacklog() >= 2L * COMMANDS);
 
-        first.start();
-        second.start();
+        CompletableFuture<Void> startingFirst = CompletableFuture.runAsync(() -> start(first));
+        CompletableFuture<Void> startingSecond = CompletableFuture.runAsync(() -> start(second));
+        List<Map<String, Long>> samples = new ArrayList<>();
+        Instant deadline = Instant.now().plus(SETTLES_WITHIN);
+        while ((!(startingFirst.isDone() && startingSecond.isDone()) || shop.rabbit.projectionBacklog() > 0)
+                && Instant.now().isBefore(deadline)) {
+            samples.add(activeConsumersByPartition());
+        }
+        startingFirst.join();
+        startingSecond.join();
 
         awaitConvergence();
+        assertThat(samples).as("active consumers of each partition while the backlog drained")
+                .isNotEmpty()
+                .allSatisfy(sample -> assertThat(sample.values()).allSatisfy(active -> assertThat(active).isLessThanOrEqualTo(1)));
+        assertThat(activeConsumersByPartition().values()).as("once settled, every partition has its consumer")
+                .containsOnly(1L);
         ReadSide.awaitUntil(Instant.now().plus(SETTLES_WITHIN), "the two poison messages in the dead-letter queue",
                 () -> shop.rabbit.messageCount(shop.rabbit.deadLetterQueue()) == deadLettersBefore + 2);
         assertThat(shop.rabbit.projectionBacklog()).isZero();
+    }
+
+    private static void start(AppProcess replica) {
+        try {
+            replica.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start " + replica.name(), e);
+        }
+    }
+
+    /** The broker's own view: how many consumers each of this shop's partitions lets take from it. */
+    private static Map<String, Long> activeConsumersByPartition() throws Exception {
+        Process listing = new ProcessBuilder("rabbitmqctl", "-q", "list_consumers", "queue_name", "active")
+                .redirectErrorStream(true).start();
+        String output = new String(listing.getInputStream().readAllBytes(), UTF_8);
+        if (listing.waitFor() != 0) {
+            throw new IllegalStateException("rabbitmqctl list_consumers failed: " + output);
+        }
+        Map<String, Long> active = new TreeMap<>();
+        for (int partition = 0; partition < TestRabbit.PARTITIONS; partition++) {
+            active.put(shop.rabbit.partitionQueue(partition), 0L);
+        }
+        for (String line : output.split("\n")) {
+            String[] columns = line.trim().split("\t");
+            if (columns.length == 2 && active.containsKey(columns[0]) && columns[1].equals("true")) {
+                active.merge(columns[0], 1L, Long::sum);
+            }
+        }
+        return active;
     }
 
     private static void awaitBothHoldPartitions() {
