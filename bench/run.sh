@@ -29,12 +29,9 @@ load_at_start=$(cat /proc/loadavg)
 mkdir -p "$work" "$out"
 : >"$raw"
 log() { echo "bench: $*" >&2; }
+source bench/lib/apps.sh
 
-bash scripts/services.sh >/dev/null
-if [[ ${BENCH_SKIP_BUILD:-} != 1 ]]; then
-  log "packaging the apps"
-  ./mvnw -B -q package -DskipTests -pl command-app,query-app,mongo-stand-in -am
-fi
+bench_build
 export BENCH_NODE_MODULES=$PWD/$work/node/node_modules
 if [[ ! -d $BENCH_NODE_MODULES/autocannon ]]; then
   log "installing autocannon and graphql-ws"
@@ -43,70 +40,26 @@ if [[ ! -d $BENCH_NODE_MODULES/autocannon ]]; then
     autocannon@8.0.0 graphql-ws@6.4.2 ws@8.18.3 graphql@16.11.0
 fi
 
-# Bearer tokens: the apps verify them with the development key pair, and the bench acts as an admin
-# (naming the customers it shops for), so one token serves every request.
-export JWT_PUBLIC_KEY_LOCATION=file:$PWD/dev/jwt/public.pem
-BENCH_TOKEN=$(bash scripts/dev-token.sh admin bench)
-export BENCH_TOKEN
+bench_token
 
-# --- A shop of the bench's own: its database, exchange, queue and key prefix ---
+# --- A shop of the bench's own: its database, exchange, queue and key prefix (bench/lib/apps.sh) ---
 database=cqrs_shop_bench
-# As the shop's own role (scripts/services.sh gives it CREATEDB), which a fresh machine lets in by password.
-export PGPASSWORD=${PGPASSWORD:-cqrs_shop}
-psql -q -U cqrs_shop -h 127.0.0.1 -d postgres -c "DROP DATABASE IF EXISTS $database" \
-  -c "CREATE DATABASE $database" >/dev/null
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pids=()
-cleanup() {
-  # The newest first, and the Mongo stand-in (the first) only once the rest have exited: an app
-  # whose store vanished under a request waits out its whole shutdown timeout for it.
-  local pid
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  for pid in "${pids[@]:0:1}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  for queue in "cqrs-shop.bench.$run_id.projections" "cqrs-shop.bench.$run_id.projections.dlq"; do
-    rabbitmqctl -q delete_queue "$queue" >/dev/null 2>&1 || true
-  done
-}
-trap cleanup EXIT
-start() { # log-name command...
-  local name=$1
-  shift
-  "$@" >"$work/$name.log" 2>&1 &
-  pids+=($!)
-}
-await_ready() { # port name [path]
-  for _ in $(seq 600); do
-    curl -fs -m 2 -o /dev/null "http://127.0.0.1:$1${3:-/q/health/ready}" && return
-    sleep 0.2
-  done
-  echo "bench: $2 did not become ready; see $work/$2.log" >&2
-  exit 1
-}
-mongo_port=$(free_port) command_port=$(free_port) query_port=$(free_port) uncached_port=$(free_port)
-start mongo java -jar mongo-stand-in/target/mongo-stand-in.jar --port "$mongo_port"
-export POSTGRES_DB=$database EVENTS_EXCHANGE=cqrs-shop.bench.$run_id.events \
-  PROJECTION_QUEUE=cqrs-shop.bench.$run_id.projections REDIS_KEY_PREFIX=cqrs-shop-bench-$run_id: \
-  MONGODB_URI=mongodb://127.0.0.1:$mongo_port MONGODB_DATABASE=$database \
-  COMMAND_APP_URL=http://127.0.0.1:$command_port
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$mongo_port") 2>/dev/null && break; sleep 0.1; done
-# Sized as in the Helm chart's 768 MiB container limit: the JVM takes its usual share of it for heap.
-java_opts=(-XX:MaxRAM=768m)
-QUARKUS_HTTP_PORT=$query_port start query-app java "${java_opts[@]}" -jar query-app/target/quarkus-app/quarkus-run.jar
-await_ready "$query_port" query-app
-QUARKUS_HTTP_PORT=$command_port start command-app java "${java_opts[@]}" -jar command-app/target/quarkus-app/quarkus-run.jar
+bench_fresh_database "$database"
+trap bench_cleanup EXIT
+bench_start_shop "$database"
+uncached_port=$(free_port)
+bench_start_app query-app "$query_port" query-app
+bench_await_ready "$query_port" query-app
+bench_start_app command-app "$command_port" command-app
 # The same read side without its Redis cache, for product(id) uncached; it shares the queue.
-QUARKUS_HTTP_PORT=$uncached_port CACHE_ENABLED=false start query-app-uncached \
-  java "${java_opts[@]}" -jar query-app/target/quarkus-app/quarkus-run.jar
-await_ready "$command_port" command-app
-await_ready "$uncached_port" query-app-uncached
+bench_start_app query-app-uncached "$uncached_port" query-app CACHE_ENABLED=false
+bench_await_ready "$command_port" command-app
+bench_await_ready "$uncached_port" query-app-uncached
 # The one endpoint over the same apps (docs/federation.md), for the latency it adds.
 gateway_port=$(free_port)
 GATEWAY_PORT=$gateway_port GATEWAY_HOST=127.0.0.1 COMMAND_APP_URL=http://127.0.0.1:$command_port \
   QUERY_APP_URL=http://127.0.0.1:$query_port SUPERGRAPH=$PWD/$work/supergraph.graphql start gateway bash gateway/run.sh
-await_ready "$gateway_port" gateway /healthcheck
-pid_on() { ss -ltnpH "sport = :$1" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2; }
+bench_await_ready "$gateway_port" gateway /healthcheck
 # A flight recording of both apps through the load rounds: where the time goes, for targets missed.
 jfr_tool=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/jfr
 for app in command-app:$command_port query-app:$query_port; do
@@ -116,19 +69,6 @@ command_url=http://127.0.0.1:$command_port/graphql
 query_url=http://127.0.0.1:$query_port/graphql
 gateway_url=http://127.0.0.1:$gateway_port/graphql
 uncached_url=http://127.0.0.1:$uncached_port/graphql
-
-graphql() { # url document -> data, or exit on errors
-  local response
-  response=$(curl -fs -m 30 -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' --data "$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$2")" "$1")
-  if [[ $response != *'"data"'* || $response == *'"errors"'* ]]; then
-    echo "bench: GraphQL request failed: $response" >&2
-    exit 1
-  fi
-  echo "$response"
-}
-json_field() { python3 -c 'import json,sys; d=json.load(sys.stdin)
-for k in sys.argv[1].split("."): d=d[int(k)] if k.isdigit() else d[k]
-print(d)' "$1"; }
 
 # --- Fixture: products, a hot one, a probe, and a customer with many orders ---
 log "seeding products and $history_orders orders of one customer"
@@ -172,9 +112,6 @@ PY
 }
 load() { # scenario url clients [rate]
   node bench/load/scenarios.mjs "$1" --url "$2" --clients "$3" --seconds "$seconds" --fixture "$fixture" ${4:+--rate "$4"}
-}
-metric() { # port name: the sum of a Prometheus counter
-  curl -fs "http://127.0.0.1:$1/q/metrics" | awk -v name="$2" '$1 ~ "^"name"({|$)" {sum += $2} END {print sum + 0}'
 }
 too_slow_closed() { # port: subscriptions the query-app ended as too slow, so far
   curl -fs "http://127.0.0.1:$1/q/metrics" | awk '$1 ~ /^cqrs_subscriptions_closed_total\{/ && $1 ~ /reason="too_slow"/ {sum += $2} END {print int(sum)}'
@@ -291,7 +228,7 @@ echo "{\"id\": \"rss.query-app\", \"group\": \"rss\", \"title\": \"query-app RSS
 # --- Rebuild: extra events written straight into the store, past the relay, then replayed ---
 log "seeding $rebuild_events events for the rebuild"
 per_product=$(( (rebuild_events + ${#products[@]} - 1) / ${#products[@]} ))
-psql -q -U cqrs_shop -h 127.0.0.1 -d "$database" -v per="$per_product" >/dev/null <<'SQL'
+bench_psql -d "$database" -v per="$per_product" >/dev/null <<'SQL'
 BEGIN;
 INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, payload,
                     occurred_at, correlation_id, causation_id)
@@ -307,7 +244,7 @@ UPDATE relay_checkpoints SET last_transaction_id = pg_current_xact_id(),
        last_position = (SELECT max(global_position) FROM events);
 COMMIT;
 SQL
-stored=$(psql -At -U cqrs_shop -h 127.0.0.1 -d "$database" -c "SELECT count(*) FROM events")
+stored=$(bench_psql -At -d "$database" -c "SELECT count(*) FROM events")
 for repeat in $(seq "$repeats"); do
   graphql "$query_url" "mutation { rebuildReadModel { state } }" >/dev/null
   # The query-app answers slowly while it replays; a poll that times out is simply made again.

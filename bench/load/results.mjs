@@ -66,6 +66,9 @@ for (const app of ["command-app", "query-app"]) {
   limitTarget(`RSS under load, ${app}`, find(`rss.${app}`)?.median, 300, "MiB", true);
 }
 limitTarget("Rebuild", find("rebuild.events")?.median, 20000, "events/s", false);
+// bench/projection.sh: a backlog worked off by one query-app, and what each event costs it.
+limitTarget("Projection drain of a backlog, one query-app", find("projection.drain")?.median, 3000, "events/s", false);
+limitTarget("Projection CPU per event, query-app", find("projection.cpuPerEvent")?.median, 0.25, "ms/event", true);
 
 const loadavg = (text) => text.split(" ").slice(0, 3).map(Number);
 console.log(JSON.stringify({

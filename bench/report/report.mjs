@@ -26,6 +26,7 @@ const GROUPS = {
   warmup: "Warm-up: the JIT compilers at work before the rounds",
   rss: "Memory under load",
   rebuild: "Read-model rebuild",
+  projection: "Projection capacity: a backlog worked off after the query-app was stopped (bench/projection.sh)",
   startup: "Startup",
 };
 
