@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.cqrsshop.testing.GraphQLResults;
 import org.cqrsshop.testing.GraphQLSubscriber;
 import org.cqrsshop.testing.GraphQLWebSocket;
 import org.cqrsshop.testing.TcpProxy;
+import org.cqrsshop.testing.TestRabbit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +64,7 @@ class SubscriptionsIT {
             throws Exception {
         AppProcess first = shop.queryApps.get(0);
         AppProcess second = shop.queryApps.get(1);
-        List<String> products = createProducts("BURST", 4);
+        List<String> products = createProductsProjectedByBoth("BURST", 4, first, second);
         int updates = 12;
         int finalVersion = 1 + updates;
         try (GraphQLSubscriber onFirst = GraphQLSubscriber.to(first.graphql());
@@ -272,6 +274,37 @@ class SubscriptionsIT {
             products.add(createProduct(skuPrefix + "-" + i));
         }
         awaitCreated(products);
+        return products;
+    }
+
+    /**
+     * At least {@code count} products, created one at a time until the replicas share the partitions
+     * and each has projected the creation of one of them since. Which replica projects a stream
+     * depends on the partition its id hashes to, so a fixed handful of products may all land on
+     * partitions one replica holds, and before the first rebalance one replica holds them all.
+     */
+    private static List<String> createProductsProjectedByBoth(String skuPrefix, int count, AppProcess first,
+            AppProcess second) throws Exception {
+        ReadSide onFirst = new ReadSide(shop, first);
+        ReadSide onSecond = new ReadSide(shop, second);
+        Instant deadline = Instant.now().plus(AFTER_OUTAGE);
+        List<String> products = new ArrayList<>();
+        boolean byFirst = false;
+        boolean bySecond = false;
+        while (products.size() < count || !(byFirst && bySecond)) {
+            assertThat(Instant.now()).as("both replicas holding partitions and projecting creations").isBefore(deadline);
+            double firstBefore = projected(first);
+            double secondBefore = projected(second);
+            String product = createProduct(skuPrefix + "-" + products.size());
+            awaitCreated(List.of(product));
+            await().atMost(WAIT).until(() -> projected(first) + projected(second) > firstBefore + secondBefore);
+            products.add(product);
+            int heldByFirst = onFirst.partitionsHeld();
+            int heldBySecond = onSecond.partitionsHeld();
+            boolean shared = heldByFirst > 0 && heldBySecond > 0 && heldByFirst + heldBySecond == TestRabbit.PARTITIONS;
+            byFirst = shared && (byFirst || projected(first) > firstBefore);
+            bySecond = shared && (bySecond || projected(second) > secondBefore);
+        }
         return products;
     }
 
