@@ -16,6 +16,7 @@
 # differs is an order violation. Then the replicas stop and the next count starts.
 #
 # Writes bench/results/scale.json, scale.md and scale-vs-replicas.png; SCALE_OUT names another folder.
+# At the end the run's processes, broker objects, Redis keys and database are gone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,7 +51,8 @@ proxy_jar=$(ls test-support/target/test-support-*.jar | head -1)
 bench_token
 database=cqrs_shop_bench_scale
 bench_fresh_database "$database"
-trap bench_cleanup EXIT
+# bench_cleanup first: the apps must be gone before their database can be dropped.
+trap 'bench_cleanup; bench_psql -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null || true' EXIT
 bench_start_shop "$database"
 mongo_pid=$(pid_on "$mongo_port")
 direct_mongo_uri=$MONGODB_URI
