@@ -54,6 +54,33 @@ public class Charts {
         latencyVsLoad(measures, out);
         throughputVsLoad(measures, out);
         lagOverTime(results, measures, out);
+        scaleVsReplicas(measures, out);
+    }
+
+    /** bench/scale.sh: backlog drain rate against query-app replicas, beside what linear growth would give. */
+    static void scaleVsReplicas(Map<String, Map<String, Object>> measures, File out) throws IOException {
+        XYSeries drained = medians("events/s drained (median of rounds)", byPrefix(measures, "scale.drain.r"));
+        if (drained.isEmpty()) return;
+        XYSeries linear = new XYSeries("1 replica's rate times the replicas");
+        double one = drained.getY(0).doubleValue() / drained.getX(0).doubleValue();
+        for (int i = 0; i < drained.getItemCount(); i++) linear.add(drained.getX(i), one * drained.getX(i).doubleValue());
+        NumberAxis x = new NumberAxis("query-app replicas");
+        x.setTickUnit(new NumberTickUnit(1));
+        NumberAxis y = new NumberAxis("Projection throughput (events/s)");
+        y.setAutoRangeIncludesZero(true);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(drained);
+        data.addSeries(linear);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        JFreeChart chart = themed(new JFreeChart("Projection throughput against query-app replicas (bench/scale.sh)",
+                JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, renderer), true));
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesStroke(0, new BasicStroke(2.5f));
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
+        renderer.setSeriesPaint(1, GREY);
+        renderer.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        renderer.setSeriesShapesVisible(1, false);
+        save(chart, out, "scale-vs-replicas.png");
     }
 
     static void latencyVsLoad(Map<String, Map<String, Object>> measures, File out) throws IOException {

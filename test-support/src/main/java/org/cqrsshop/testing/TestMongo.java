@@ -33,9 +33,15 @@ public final class TestMongo implements AutoCloseable {
     public final String database;
     private final Path dataFile;
     private final int port;
+    private final boolean owned;
     private volatile MongoStandIn standIn;
 
     private TestMongo(String connectionString, String database, MongoStandIn standIn, Path dataFile) {
+        this(connectionString, database, standIn, dataFile, true);
+    }
+
+    private TestMongo(String connectionString, String database, MongoStandIn standIn, Path dataFile, boolean owned) {
+        this.owned = owned;
         this.connectionString = connectionString;
         this.database = database;
         this.standIn = standIn;
@@ -71,6 +77,14 @@ public final class TestMongo implements AutoCloseable {
     }
 
     /**
+     * A database on a MongoDB someone else runs, such as a bench run's, to read from; it cannot be
+     * stopped, and {@link #close()} leaves the database in place.
+     */
+    public static TestMongo existing(String connectionString, String database) {
+        return new TestMongo(connectionString, database, null, null, false);
+    }
+
+    /**
      * Whether this test may stop and start the server: only a stand-in that keeps its data in a
      * file. A real MongoDB belongs to someone else, and an in-memory stand-in would come back empty.
      */
@@ -82,6 +96,9 @@ public final class TestMongo implements AutoCloseable {
     public Optional<String> whyNotRestartable() {
         if (canRestart()) {
             return Optional.empty();
+        }
+        if (!owned) {
+            return Optional.of("this MongoDB belongs to whoever started it");
         }
         return Optional.of(standIn == null
                 ? "the real MongoDB from CQRS_TEST_MONGODB_URI is not ours to stop"
@@ -131,6 +148,9 @@ public final class TestMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         if (canRestart()) {
             MongoStandIn running = standIn;
             standIn = null;

@@ -22,17 +22,27 @@ public final class TestPostgres implements AutoCloseable {
     public final String user = env("CQRS_TEST_POSTGRES_USER", "cqrs_shop");
     public final String password = env("CQRS_TEST_POSTGRES_PASSWORD", "cqrs_shop");
     public final String database;
+    private final boolean owned;
 
-    private TestPostgres(String database) {
+    private TestPostgres(String database, boolean owned) {
         this.database = database;
+        this.owned = owned;
     }
 
     public static TestPostgres createDatabase(String purpose) {
         String name = ("test_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        TestPostgres postgres = new TestPostgres(name);
+        TestPostgres postgres = new TestPostgres(name, true);
         postgres.admin("CREATE DATABASE " + name);
         return postgres;
+    }
+
+    /**
+     * A database someone else created, such as a bench run's, to read from; {@link #close()}
+     * leaves it in place.
+     */
+    public static TestPostgres existing(String database) {
+        return new TestPostgres(database, false);
     }
 
     public String jdbcUrl() {
@@ -55,6 +65,9 @@ public final class TestPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
