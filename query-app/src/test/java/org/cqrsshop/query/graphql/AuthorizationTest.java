@@ -2,6 +2,7 @@ package org.cqrsshop.query.graphql;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +12,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
@@ -68,6 +71,9 @@ class AuthorizationTest {
     CartViewRepository carts;
 
     @Inject
+    JWTParser tokenParser;
+
+    @Inject
     OrderViewRepository orders;
 
     @Inject
@@ -86,6 +92,16 @@ class AuthorizationTest {
         orders.persistOrUpdate(Projections.fold(OrderProjection.INSTANCE, OrderEvents.through(OrderStatus.PAID, aliceOrder,
                 "CS-2026-" + aliceOrder.toString().substring(0, 6), alice, OrderEvents.T0, Money.of(1299, "EUR"))))
                 .await().atMost(WAIT);
+    }
+
+    @Test
+    void a_valid_token_is_verified_once_and_a_forged_one_refused_every_time() throws Exception {
+        String token = TestTokens.customer(alice.value());
+        assertThat(tokenParser.parse(token)).as("the check remembered").isSameAs(tokenParser.parse(token));
+        String forged = TestTokens.forged(alice.value());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> tokenParser.parse(forged)).isInstanceOf(ParseException.class);
+        }
     }
 
     @Test
