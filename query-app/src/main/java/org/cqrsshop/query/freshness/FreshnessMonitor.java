@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.cqrsshop.query.feed.EventFeed;
 import org.cqrsshop.query.feed.FeedHead;
 import org.cqrsshop.query.inbox.DeadLetterQueue;
+import org.cqrsshop.query.projection.AppliedEvents;
 import org.cqrsshop.query.projection.ViewCollections;
 import org.jboss.logging.Logger;
 

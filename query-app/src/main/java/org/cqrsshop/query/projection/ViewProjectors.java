@@ -20,7 +20,7 @@ public class ViewProjectors {
 
     public ViewProjectors(ViewCollections collections, EventFeed feed) {
         this.collections = collections;
-        for (ViewProjection<?> projection : ViewCollections.PROJECTIONS) {
+        for (ViewProjection<?> projection : collections.projections()) {
             byStreamType.put(projection.streamType(), projector(projection, collections, feed));
         }
     }

@@ -205,8 +205,8 @@ public class ReadModelRebuild {
         return state.replaceOne(Filters.eq("_id", REBUILD_ID), next.toDocument()).replaceWithVoid();
     }
 
-    private static Uni<Void> forEachProjection(Function<? super ViewProjection<?>, Uni<? extends Void>> step) {
-        return Multi.createFrom().iterable(ViewCollections.PROJECTIONS)
+    private Uni<Void> forEachProjection(Function<? super ViewProjection<?>, Uni<? extends Void>> step) {
+        return Multi.createFrom().iterable(collections.projections())
                 .onItem().transformToUniAndConcatenate(step)
                 .collect().last().replaceWithVoid();
     }

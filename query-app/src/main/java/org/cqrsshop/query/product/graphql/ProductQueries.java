@@ -106,13 +106,8 @@ public class ProductQueries {
     @NonNull
     @Description("Every category that holds a product that is not deleted, by name, with how many such products it holds.")
     public Uni<List<@NonNull CategoryCount>> categories() {
-        List<Document> countPerCategory = List.of(
-                new Document("$match", new Document("deleted", false)),
-                new Document("$group", new Document("_id", "$category").append("productCount", new Document("$sum", 1))),
-                new Document("$sort", new Document("_id", 1)));
-        return cache.categories(() -> views.mongoCollection().aggregate(countPerCategory, Document.class)
-                .map(group -> new CategoryCount(group.getString("_id"), group.get("productCount", Number.class).intValue()))
-                .collect().asList());
+        return cache.categories(views::countPerCategory)
+                .map(counts -> counts.stream().map(CategoryCount::of).toList());
     }
 
 }
