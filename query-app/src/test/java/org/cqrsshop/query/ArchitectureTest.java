@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
+import org.eclipse.microprofile.graphql.Input;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +62,13 @@ class ArchitectureTest {
     void only_graphql_packages_speak_graphql() {
         noClasses().that().resideOutsideOfPackages("..graphql..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.microprofile.graphql..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void graphql_inputs_build_no_database_queries() {
+        noClasses().that().areAnnotatedWith(Input.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.bson..", "com.mongodb..", "io.quarkus.mongodb..")
                 .check(CLASSES);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.cqrsshop.common.event.EventTypes;
+import org.cqrsshop.query.product.ProductPage;
 import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductsInCategory;
 import org.cqrsshop.query.redis.OutageLog;
