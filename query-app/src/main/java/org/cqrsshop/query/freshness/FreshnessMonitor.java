@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.cqrsshop.query.feed.FeedHead;
 import org.cqrsshop.query.inbox.DeadLetterQueue;
 import org.cqrsshop.query.projection.AppliedEvents;
@@ -36,7 +36,7 @@ public class FreshnessMonitor {
     private static final FeedHead UNKNOWN_HEAD = new FeedHead(-1, -1, null);
 
     private final AppliedEvents applied;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
     private final DeadLetterQueue deadLetters;
     private final FreshnessConfig config;
     private final Vertx vertx;
@@ -47,7 +47,7 @@ public class FreshnessMonitor {
 
     public FreshnessMonitor(
             AppliedEvents applied,
-            EventFeed feed,
+            EventFeedClient feed,
             DeadLetterQueue deadLetters,
             FreshnessConfig config,
             Vertx vertx,
