@@ -28,9 +28,9 @@ public class EventFeedResource {
 
     private static final Logger LOG = Logger.getLogger(EventFeedResource.class);
 
-    private final EventFeed feed;
+    private final StoreFeed feed;
 
-    public EventFeedResource(EventFeed feed) {
+    public EventFeedResource(StoreFeed feed) {
         this.feed = feed;
     }
 

@@ -16,14 +16,14 @@ final class FeedResponses {
 
     record StreamEvents(String streamId, List<JsonNode> events, boolean hasMore) {
 
-        static StreamEvents of(UUID streamId, EventFeed.StreamPage page) {
+        static StreamEvents of(UUID streamId, StoreFeed.StreamPage page) {
             return new StreamEvents(streamId.toString(), envelopes(page.events()), page.hasMore());
         }
     }
 
     record CommittedEvents(List<JsonNode> events, String next, boolean hasMore) {
 
-        static CommittedEvents of(EventFeed.FeedPage page) {
+        static CommittedEvents of(StoreFeed.CommittedPage page) {
             return new CommittedEvents(envelopes(page.events()), page.next().encode(), page.hasMore());
         }
     }
@@ -33,7 +33,7 @@ final class FeedResponses {
             long pendingEvents,
             @JsonInclude(JsonInclude.Include.ALWAYS) String oldestPendingOccurredAt) {
 
-        static Head of(EventFeed.FeedHead head) {
+        static Head of(StoreFeed.StoreHead head) {
             Instant oldest = head.oldestPendingOccurredAt();
             return new Head(head.headPosition(), head.pendingEvents(), oldest == null ? null : oldest.toString());
         }

@@ -26,10 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.cqrsshop.common.event.EventTypes;
+import org.cqrsshop.query.product.ProductPage;
 import org.cqrsshop.query.product.ProductView;
-import org.cqrsshop.query.product.graphql.CategoryCount;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cqrsshop.query.product.ProductsInCategory;
 import org.cqrsshop.query.redis.OutageLog;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,9 +108,9 @@ public class ViewCache {
                 json.constructType(ProductPage.class), page -> true, load);
     }
 
-    public Uni<List<CategoryCount>> categories(Supplier<Uni<List<CategoryCount>>> load) {
+    public Uni<List<ProductsInCategory>> categories(Supplier<Uni<List<ProductsInCategory>>> load) {
         return readThrough(PRODUCTS, key("products:categories"), List.of(globalGeneration(), productsGeneration()),
-                config.listTtl(), json.getTypeFactory().constructCollectionType(List.class, CategoryCount.class),
+                config.listTtl(), json.getTypeFactory().constructCollectionType(List.class, ProductsInCategory.class),
                 counts -> true, load);
     }
 

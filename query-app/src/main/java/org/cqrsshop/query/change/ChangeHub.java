@@ -169,7 +169,7 @@ public class ChangeHub {
         }
         Map<String, List<Listener>> byType = listeners.stream().filter(listener -> listener.interest.followsOneEntity())
                 .collect(Collectors.groupingBy(listener -> listener.interest.streamType()));
-        byType.forEach((streamType, following) -> ViewCollections.PROJECTIONS.stream()
+        byType.forEach((streamType, following) -> collections.projections().stream()
                 .filter(projection -> projection.streamType().equals(streamType)).findFirst()
                 .ifPresent(projection -> catchUp(projection, following)));
     }

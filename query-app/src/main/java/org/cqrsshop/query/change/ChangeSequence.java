@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.cqrsshop.query.cache.ViewCache;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.cqrsshop.query.projection.Projections;
 import org.cqrsshop.query.projection.StreamView;
 import org.cqrsshop.query.projection.ViewProjection;
@@ -22,7 +22,7 @@ import org.cqrsshop.query.projection.ViewProjection;
 final class ChangeSequence<V extends StreamView> {
 
     private final ViewProjection<V> projection;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
     private final ViewCache cache;
     private final long followsAfterPosition;
     private final Map<String, Long> delivered = new HashMap<>();
@@ -32,7 +32,7 @@ final class ChangeSequence<V extends StreamView> {
      *     follows the changes after (see {@link #next}); {@link Long#MAX_VALUE} for one that
      *     {@link #resume resumes} each entity from a version
      */
-    ChangeSequence(ViewProjection<V> projection, EventFeed feed, ViewCache cache, long followsAfterPosition) {
+    ChangeSequence(ViewProjection<V> projection, EventFeedClient feed, ViewCache cache, long followsAfterPosition) {
         this.projection = projection;
         this.feed = feed;
         this.cache = cache;

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Predicate;
 import org.cqrsshop.query.cache.ViewCache;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.cqrsshop.query.projection.StreamView;
 import org.cqrsshop.query.projection.ViewCollections;
 import org.cqrsshop.query.projection.ViewProjection;
@@ -20,12 +20,12 @@ import org.cqrsshop.query.projection.ViewProjection;
 public class ChangeSubscriptions {
 
     private final ChangeHub hub;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
     private final ViewCollections collections;
     private final ViewCache cache;
     private final CurrentVertxRequest request;
 
-    public ChangeSubscriptions(ChangeHub hub, EventFeed feed, ViewCollections collections, ViewCache cache,
+    public ChangeSubscriptions(ChangeHub hub, EventFeedClient feed, ViewCollections collections, ViewCache cache,
             CurrentVertxRequest request) {
         this.hub = hub;
         this.feed = feed;

@@ -16,9 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.cqrsshop.query.feed.FeedHead;
 import org.cqrsshop.query.inbox.DeadLetterQueue;
+import org.cqrsshop.query.projection.AppliedEvents;
 import org.cqrsshop.query.projection.ViewCollections;
 import org.jboss.logging.Logger;
 
@@ -35,7 +36,7 @@ public class FreshnessMonitor {
     private static final FeedHead UNKNOWN_HEAD = new FeedHead(-1, -1, null);
 
     private final AppliedEvents applied;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
     private final DeadLetterQueue deadLetters;
     private final FreshnessConfig config;
     private final Vertx vertx;
@@ -46,7 +47,7 @@ public class FreshnessMonitor {
 
     public FreshnessMonitor(
             AppliedEvents applied,
-            EventFeed feed,
+            EventFeedClient feed,
             DeadLetterQueue deadLetters,
             FreshnessConfig config,
             Vertx vertx,

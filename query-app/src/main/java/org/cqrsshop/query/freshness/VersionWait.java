@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.cqrsshop.query.projection.AppliedEvents;
 import org.cqrsshop.query.projection.StreamView;
 
 /**

@@ -23,7 +23,7 @@ import org.cqrsshop.common.event.json.EventDecodingException;
 import org.cqrsshop.common.event.json.EventJson;
 import org.cqrsshop.query.change.ViewChange;
 import org.cqrsshop.query.change.ViewChanges;
-import org.cqrsshop.query.freshness.AppliedEvents;
+import org.cqrsshop.query.projection.AppliedEvents;
 import org.cqrsshop.query.projection.BatchProjection;
 import org.cqrsshop.query.projection.ProjectionResult;
 import org.cqrsshop.query.projection.StreamView;

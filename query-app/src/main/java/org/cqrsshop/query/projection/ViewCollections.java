@@ -8,9 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.bson.Document;
-import org.cqrsshop.query.cart.CartProjection;
-import org.cqrsshop.query.order.OrderProjection;
-import org.cqrsshop.query.product.ProductProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,21 +17,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ViewCollections {
 
-    public static final List<ViewProjection<?>> PROJECTIONS =
-            List.of(ProductProjection.INSTANCE, CartProjection.INSTANCE, OrderProjection.INSTANCE);
-
     /** Documents about the read model as a whole: the applied position, the last rebuild. */
     public static final String STATE_COLLECTION = "read_model_state";
 
     private final ReactiveMongoDatabase database;
     private final ReactiveMongoDatabase admin;
     private final String databaseName;
+    private final ViewProjectionRegistry projections;
 
-    public ViewCollections(
-            ReactiveMongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String databaseName) {
+    public ViewCollections(ReactiveMongoClient client, ViewProjectionRegistry projections,
+            @ConfigProperty(name = "quarkus.mongodb.database") String databaseName) {
+        this.projections = projections;
         this.database = client.getDatabase(databaseName);
         this.admin = client.getDatabase("admin");
         this.databaseName = databaseName;
+    }
+
+    /** Every projection, each with its own collection. */
+    public List<ViewProjection<?>> projections() {
+        return projections.all();
     }
 
     public ReactiveMongoDatabase database() {
@@ -68,7 +69,7 @@ public class ViewCollections {
     }
 
     public Uni<Void> createLiveIndexes() {
-        return Multi.createFrom().iterable(PROJECTIONS)
+        return Multi.createFrom().iterable(projections.all())
                 .onItem().transformToUniAndConcatenate(projection -> createIndexes(projection, projection.collection()))
                 .collect().last().replaceWithVoid();
     }

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 
 /**
  * Applies delivered events to one kind of view in MongoDB. Every write is conditional on the
@@ -36,9 +36,9 @@ public class ViewProjector<V extends StreamView> {
 
     private final ViewProjection<V> projection;
     private final ReactiveMongoCollection<V> views;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
 
-    public ViewProjector(ViewProjection<V> projection, ReactiveMongoCollection<V> views, EventFeed feed) {
+    public ViewProjector(ViewProjection<V> projection, ReactiveMongoCollection<V> views, EventFeedClient feed) {
         this.projection = projection;
         this.views = views;
         this.feed = feed;

@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.jboss.logging.Logger;
 
 /** The live projector of each stream type. */
@@ -18,15 +18,15 @@ public class ViewProjectors {
     private final Map<String, ViewProjector<?>> byStreamType = new HashMap<>();
     private final ViewCollections collections;
 
-    public ViewProjectors(ViewCollections collections, EventFeed feed) {
+    public ViewProjectors(ViewCollections collections, EventFeedClient feed) {
         this.collections = collections;
-        for (ViewProjection<?> projection : ViewCollections.PROJECTIONS) {
+        for (ViewProjection<?> projection : collections.projections()) {
             byStreamType.put(projection.streamType(), projector(projection, collections, feed));
         }
     }
 
     private static <V extends StreamView> ViewProjector<V> projector(
-            ViewProjection<V> projection, ViewCollections collections, EventFeed feed) {
+            ViewProjection<V> projection, ViewCollections collections, EventFeedClient feed) {
         return new ViewProjector<>(projection, collections.live(projection), feed);
     }
 

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.query.cache.ViewCache;
-import org.cqrsshop.query.feed.EventFeed;
+import org.cqrsshop.query.feed.EventFeedClient;
 import org.cqrsshop.query.feed.FeedPage;
 import org.cqrsshop.query.projection.ProjectionStep;
 import org.cqrsshop.query.projection.MongoFailures;
@@ -60,7 +60,7 @@ public class ReadModelRebuild {
 
     private final ViewCollections collections;
     private final ViewProjectors projectors;
-    private final EventFeed feed;
+    private final EventFeedClient feed;
     private final ViewCache cache;
     private final ReactiveMongoCollection<Document> state;
     private final int pageSize;
@@ -69,7 +69,7 @@ public class ReadModelRebuild {
     public ReadModelRebuild(
             ViewCollections collections,
             ViewProjectors projectors,
-            EventFeed feed,
+            EventFeedClient feed,
             ViewCache cache,
             @ConfigProperty(name = "cqrs-shop.rebuild.page-size") int pageSize) {
         this.collections = collections;
@@ -205,8 +205,8 @@ public class ReadModelRebuild {
         return state.replaceOne(Filters.eq("_id", REBUILD_ID), next.toDocument()).replaceWithVoid();
     }
 
-    private static Uni<Void> forEachProjection(Function<? super ViewProjection<?>, Uni<? extends Void>> step) {
-        return Multi.createFrom().iterable(ViewCollections.PROJECTIONS)
+    private Uni<Void> forEachProjection(Function<? super ViewProjection<?>, Uni<? extends Void>> step) {
+        return Multi.createFrom().iterable(collections.projections())
                 .onItem().transformToUniAndConcatenate(step)
                 .collect().last().replaceWithVoid();
     }

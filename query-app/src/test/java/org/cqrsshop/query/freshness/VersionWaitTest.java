@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.query.product.ProductEvents;
 import org.cqrsshop.query.product.ProductView;
+import org.cqrsshop.query.projection.AppliedEvents;
 import org.junit.jupiter.api.Test;
 
 class VersionWaitTest {

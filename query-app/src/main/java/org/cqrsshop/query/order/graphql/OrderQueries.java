@@ -9,17 +9,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.bson.Document;
 import org.cqrsshop.graphql.auth.Caller;
 import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.query.freshness.VersionWait;
-import org.cqrsshop.query.graphql.Cursor.Keyset;
-import org.cqrsshop.query.graphql.Cursor.ValueType;
+import org.cqrsshop.query.paging.Cursor.Keyset;
+import org.cqrsshop.query.paging.Cursor.Position;
+import org.cqrsshop.query.paging.Cursor.ValueType;
 import org.cqrsshop.query.graphql.Ids;
 import org.cqrsshop.query.graphql.ViewNotFound;
+import org.cqrsshop.query.order.OrderCriteria;
 import org.cqrsshop.query.order.OrderView;
 import org.cqrsshop.query.order.OrderViewRepository;
 import org.cqrsshop.query.product.graphql.ProductQueries;
@@ -78,7 +78,7 @@ public class OrderQueries {
             + " none, and with FORBIDDEN for another customer's order.")
     public Uni<Order> orderByNumber(@NotNull @Size(max = MAX_ORDER_NUMBER_LENGTH) String number) {
         Consumer<UUID> ownerCheck = caller.ownerCheck();
-        return views.find(new Document("orderNumber", number)).firstResult()
+        return views.byNumber(number)
                 .onItem().ifNull().failWith(() -> new ViewNotFound("order", number))
                 .invoke(view -> ownerCheck.accept(UUID.fromString(view.customerId)))
                 .map(Order::of);
@@ -94,7 +94,7 @@ public class OrderQueries {
             OrderSort sort,
             @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
             @Description("The endCursor of the previous page, asked for with the same filter and sort") String after) {
-        Document criteria = (filter == null ? OrderFilter.NONE : filter).criteria();
+        OrderCriteria criteria = filter == null ? OrderCriteria.ALL : filter.criteria();
         return page(criteria, (sort == null ? OrderSort.DEFAULT : sort).keyset(), first, after);
     }
 
@@ -107,16 +107,13 @@ public class OrderQueries {
             @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
             @Description("The endCursor of the previous page") String after) {
         UUID customer = caller.actingFor(Ids.optionalUuid("customerId", customerId), "customerId");
-        return page(new Document("customerId", customer.toString()), NEWEST_FIRST, first, after);
+        return page(OrderCriteria.ofCustomer(customer.toString()), NEWEST_FIRST, first, after);
     }
 
-    private Uni<OrderConnection> page(Document criteria, Keyset<OrderView> keyset, int first, String after) {
-        Document page = after == null ? criteria : new Document("$and", List.of(criteria, keyset.after("after", after)));
-        // One more than asked tells whether another page follows.
-        Uni<List<OrderView>> items = views.find(page, keyset.sort()).range(0, first).list();
-        Uni<Long> total = views.count(criteria);
-        return Uni.combine().all().unis(items, total)
-                .with((found, count) -> OrderConnection.of(found, first, keyset, count));
+    private Uni<OrderConnection> page(OrderCriteria criteria, Keyset<OrderView> keyset, int first, String after) {
+        Position position = after == null ? null : keyset.position("after", after);
+        return views.page(criteria, keyset, position, first)
+                .map(found -> OrderConnection.of(found.items(), first, keyset, found.totalCount()));
     }
 
 }

@@ -5,8 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import org.bson.Document;
 import org.cqrsshop.graphql.auth.Roles;
 import org.cqrsshop.graphql.errors.InvalidInput;
 import org.cqrsshop.query.order.OrderViewRepository;
@@ -39,15 +37,7 @@ public class OrderStatisticsQueries {
         if (Duration.between(from, to).compareTo(MAX_SPAN) > 0) {
             throw new InvalidInput("to", "must be at most " + MAX_SPAN.toDays() + " days after from");
         }
-        // Grouped by status and currency, MongoDB returns a handful of documents however many orders there are.
-        List<Document> perStatusAndCurrency = List.of(
-                new Document("$match", new Document("placedAt", new Document("$gte", OrderFilter.storedInstant(from))
-                        .append("$lt", OrderFilter.storedInstant(to)))),
-                new Document("$group", new Document("_id", new Document("status", "$status").append("currency", "$currency"))
-                        .append("orders", new Document("$sum", 1))
-                        .append("totalMinor", new Document("$sum", "$totalMinor"))));
-        return views.mongoCollection().aggregate(perStatusAndCurrency, Document.class)
-                .collect().asList()
+        return views.totalsPerStatusAndCurrency(from, to)
                 .map(OrderStatistics::of);
     }
 }

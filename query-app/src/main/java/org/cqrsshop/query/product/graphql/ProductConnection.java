@@ -1,7 +1,7 @@
 package org.cqrsshop.query.product.graphql;
 
 import java.util.List;
-import org.cqrsshop.query.graphql.Cursor.Keyset;
+import org.cqrsshop.query.paging.Cursor.Keyset;
 import org.cqrsshop.query.graphql.PageInfo;
 import org.cqrsshop.query.product.ProductView;
 import org.eclipse.microprofile.graphql.Description;

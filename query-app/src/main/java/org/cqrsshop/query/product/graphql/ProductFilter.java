@@ -3,12 +3,9 @@ package org.cqrsshop.query.product.graphql;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.bson.Document;
 import org.cqrsshop.common.money.CurrencyCode;
 import org.cqrsshop.graphql.errors.InvalidInput;
+import org.cqrsshop.query.product.ProductCriteria;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
@@ -29,21 +26,12 @@ public record ProductFilter(
 
     public static final int MAX_SEARCH_LENGTH = 100;
 
-    static final ProductFilter NONE = new ProductFilter(null, null, null, null, null, false, null);
-
     /**
-     * The MongoDB filter for these conditions.
+     * The conditions, checked.
      *
      * @throws InvalidInput for a currency that does not exist or a price range that is empty
      */
-    Document criteria() {
-        List<Document> conditions = new ArrayList<>();
-        if (!includeDeleted) {
-            conditions.add(new Document("deleted", false));
-        }
-        if (category != null) {
-            conditions.add(new Document("category", category));
-        }
+    ProductCriteria criteria() {
         // Checked here rather than with @Max, which would add a directive to the subgraph's schema.
         if (minPriceMinor != null && minPriceMinor.bitLength() > 63) {
             throw new InvalidInput("filter.minPriceMinor", "must be at most " + Long.MAX_VALUE);
@@ -54,31 +42,10 @@ public record ProductFilter(
         if (minPriceMinor != null && maxPriceMinor != null && minPriceMinor.compareTo(maxPriceMinor) > 0) {
             throw new InvalidInput("filter.maxPriceMinor", "must not be below minPriceMinor");
         }
-        if (minPriceMinor != null) {
-            conditions.add(new Document("priceAmountMinor", new Document("$gte", minPriceMinor.longValueExact())));
-        }
-        if (maxPriceMinor != null) {
-            conditions.add(new Document("priceAmountMinor", new Document("$lte", maxPriceMinor.longValueExact())));
-        }
-        if (currency != null) {
-            conditions.add(new Document("priceCurrency", currencyCode()));
-        }
-        if (inStock != null) {
-            conditions.add(new Document("stockQuantity", inStock ? new Document("$gt", 0) : 0));
-        }
-        if (search != null && !search.isEmpty()) {
-            // Quoted, so that a client's text never runs as a pattern of its own.
-            Document containsSearch = new Document("$regex", Pattern.quote(search)).append("$options", "i");
-            conditions.add(new Document("$or", List.of(
-                    new Document("name", containsSearch),
-                    new Document("sku", containsSearch),
-                    new Document("description", containsSearch))));
-        }
-        return switch (conditions.size()) {
-            case 0 -> new Document();
-            case 1 -> conditions.get(0);
-            default -> new Document("$and", conditions);
-        };
+        return new ProductCriteria(category,
+                minPriceMinor == null ? null : minPriceMinor.longValueExact(),
+                maxPriceMinor == null ? null : maxPriceMinor.longValueExact(),
+                currency == null ? null : currencyCode(), inStock, includeDeleted, search);
     }
 
     private String currencyCode() {

@@ -11,14 +11,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.bson.Document;
-import org.cqrsshop.query.cache.ProductPage;
 import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.freshness.VersionWait;
-import org.cqrsshop.query.graphql.Cursor.Keyset;
 import org.cqrsshop.query.graphql.Ids;
 import org.cqrsshop.query.graphql.ViewNotFound;
+import org.cqrsshop.query.paging.Cursor.Keyset;
+import org.cqrsshop.query.paging.Cursor.Position;
+import org.cqrsshop.query.product.ProductCriteria;
 import org.cqrsshop.query.product.ProductView;
 import org.cqrsshop.query.product.ProductViewRepository;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -72,10 +71,7 @@ public class ProductQueries {
     @Query
     @Description("The product that is not deleted and has this SKU, in any letter case. Fails with NOT_FOUND if none has.")
     public Uni<Product> productBySku(@NotNull @Size(max = MAX_SKU_LENGTH) String sku) {
-        // SKUs are unique without regard to case among live products, so at most one matches.
-        Document sameSku = new Document("sku", new Document("$regex", "^" + Pattern.quote(sku) + "$").append("$options", "i"))
-                .append("deleted", false);
-        return views.find(sameSku).firstResult()
+        return views.liveBySku(sku)
                 .onItem().ifNull().failWith(() -> new ViewNotFound("product with SKU", sku))
                 .map(Product::of);
     }
@@ -89,16 +85,11 @@ public class ProductQueries {
             ProductSort sort,
             @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int first,
             @Description("The endCursor of the previous page, asked for with the same filter and sort") String after) {
-        Document criteria = (filter == null ? ProductFilter.NONE : filter).criteria();
+        ProductCriteria criteria = filter == null ? ProductCriteria.LIVE : filter.criteria();
         Keyset<ProductView> keyset = (sort == null ? ProductSort.DEFAULT : sort).keyset();
-        Document page = after == null ? criteria : new Document("$and", List.of(criteria, keyset.after("after", after)));
+        Position position = after == null ? null : keyset.position("after", after);
         String arguments = "filter=" + filter + ";sort=" + sort + ";first=" + first + ";after=" + after;
-        return cache.productPage(arguments, () -> {
-                    // One more than asked tells whether another page follows.
-                    Uni<List<ProductView>> items = views.find(page, keyset.sort()).range(0, first).list();
-                    Uni<Long> total = views.count(criteria);
-                    return Uni.combine().all().unis(items, total).with(ProductPage::new);
-                })
+        return cache.productPage(arguments, () -> views.page(criteria, keyset, position, first))
                 .map(found -> ProductConnection.of(found.items(), first, keyset, found.totalCount()));
     }
 
@@ -106,13 +97,8 @@ public class ProductQueries {
     @NonNull
     @Description("Every category that holds a product that is not deleted, by name, with how many such products it holds.")
     public Uni<List<@NonNull CategoryCount>> categories() {
-        List<Document> countPerCategory = List.of(
-                new Document("$match", new Document("deleted", false)),
-                new Document("$group", new Document("_id", "$category").append("productCount", new Document("$sum", 1))),
-                new Document("$sort", new Document("_id", 1)));
-        return cache.categories(() -> views.mongoCollection().aggregate(countPerCategory, Document.class)
-                .map(group -> new CategoryCount(group.getString("_id"), group.get("productCount", Number.class).intValue()))
-                .collect().asList());
+        return cache.categories(views::countPerCategory)
+                .map(counts -> counts.stream().map(CategoryCount::of).toList());
     }
 
 }

@@ -1,7 +1,7 @@
 package org.cqrsshop.query.product.graphql;
 
-import org.cqrsshop.query.graphql.Cursor.Keyset;
-import org.cqrsshop.query.graphql.Cursor.ValueType;
+import org.cqrsshop.query.paging.Cursor.Keyset;
+import org.cqrsshop.query.paging.Cursor.ValueType;
 import org.cqrsshop.query.graphql.SortDirection;
 import org.cqrsshop.query.product.ProductView;
 import org.eclipse.microprofile.graphql.DefaultValue;

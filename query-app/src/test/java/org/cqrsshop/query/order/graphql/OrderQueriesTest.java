@@ -27,7 +27,7 @@ import org.cqrsshop.common.id.OrderId;
 import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
-import org.cqrsshop.query.graphql.Cursor;
+import org.cqrsshop.query.paging.Cursor;
 import org.cqrsshop.query.order.OrderEvents;
 import org.cqrsshop.query.order.OrderProjection;
 import org.cqrsshop.query.order.OrderView;

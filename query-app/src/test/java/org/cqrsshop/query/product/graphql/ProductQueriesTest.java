@@ -30,7 +30,7 @@ import org.cqrsshop.common.id.ProductId;
 import org.cqrsshop.common.money.Money;
 import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.FakeEventFeedResource;
-import org.cqrsshop.query.graphql.Cursor;
+import org.cqrsshop.query.paging.Cursor;
 import org.cqrsshop.query.product.ProductEvents;
 import org.cqrsshop.query.product.ProductProjection;
 import org.cqrsshop.query.product.ProductView;

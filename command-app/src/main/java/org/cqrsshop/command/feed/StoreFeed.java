@@ -19,7 +19,7 @@ import org.cqrsshop.common.event.EventEnvelope;
  * filling a gap in one view, or rebuilding every view.
  */
 @ApplicationScoped
-public class EventFeed {
+public class StoreFeed {
 
     private static final String STREAM_AFTER_VERSION = """
             SELECT %s FROM events
@@ -34,7 +34,7 @@ public class EventFeed {
 
     private final Pool pool;
 
-    public EventFeed(Pool pool) {
+    public StoreFeed(Pool pool) {
         this.pool = pool;
     }
 
@@ -51,12 +51,12 @@ public class EventFeed {
      * Up to {@code limit} committed events past the cursor, in the order and with the horizon of
      * the relay, so that a reader never skips a transaction that commits late.
      */
-    public Uni<FeedPage> committedAfter(FeedCursor after, int limit) {
+    public Uni<CommittedPage> committedAfter(FeedCursor after, int limit) {
         return pool.preparedQuery(StoredEventRows.COMMITTED_AFTER)
                 .execute(Tuple.of(after.transactionId(), after.position(), limit))
                 .map(rows -> {
                     Page page = envelopes(rows);
-                    return new FeedPage(page.events(), page.last() == null ? after : page.last(),
+                    return new CommittedPage(page.events(), page.last() == null ? after : page.last(),
                             page.events().size() == limit);
                 });
     }
@@ -65,11 +65,11 @@ public class EventFeed {
      * How far the store is ahead of a reader at {@code afterPosition}. Counts by position, not in
      * feed order, so it is a lag figure, not a cursor.
      */
-    public Uni<FeedHead> head(long afterPosition) {
+    public Uni<StoreHead> head(long afterPosition) {
         return pool.preparedQuery(HEAD).execute(Tuple.of(afterPosition)).map(rows -> {
             Row row = rows.iterator().next();
             OffsetDateTime oldest = row.getOffsetDateTime("oldest_pending");
-            return new FeedHead(row.getLong("head_position"), row.getLong("pending_events"),
+            return new StoreHead(row.getLong("head_position"), row.getLong("pending_events"),
                     oldest == null ? null : oldest.toInstant());
         });
     }
@@ -90,7 +90,7 @@ public class EventFeed {
     public record StreamPage(List<EventEnvelope> events, boolean hasMore) {}
 
     /** @param next where the reader stands after this page; the cursor it came with if the page is empty */
-    public record FeedPage(List<EventEnvelope> events, FeedCursor next, boolean hasMore) {}
+    public record CommittedPage(List<EventEnvelope> events, FeedCursor next, boolean hasMore) {}
 
-    public record FeedHead(long headPosition, long pendingEvents, Instant oldestPendingOccurredAt) {}
+    public record StoreHead(long headPosition, long pendingEvents, Instant oldestPendingOccurredAt) {}
 }

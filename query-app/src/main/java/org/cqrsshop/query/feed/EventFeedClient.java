@@ -17,13 +17,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * side's way to fill a gap the broker left, and to replay everything for a rebuild.
  */
 @ApplicationScoped
-public class EventFeed {
+public class EventFeedClient {
 
     static final int PAGE_SIZE = 500;
 
     private final EventFeedApi api;
 
-    public EventFeed(@RestClient EventFeedApi api) {
+    public EventFeedClient(@RestClient EventFeedApi api) {
         this.api = api;
     }
 

@@ -1,11 +1,10 @@
-package org.cqrsshop.query.freshness;
+package org.cqrsshop.query.projection;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.query.graphql.Ids;
 
 /**
  * What this replica's projections have applied: the highest global position, and a signal per

@@ -1,4 +1,4 @@
-package org.cqrsshop.query.graphql;
+package org.cqrsshop.query.paging;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -114,28 +114,37 @@ public final class Cursor {
         }
 
         /**
-         * The filter for the items after {@code cursor}, to be combined with the list's own.
+         * Where the page after {@code cursor} starts.
          *
          * @param argument the argument that carried the cursor, for the error
          * @throws InvalidInput if the cursor is not ours or belongs to another order
          */
-        public Document after(String argument, String cursor) {
+        public Position position(String argument, String cursor) {
             List<String> key = decode(argument, cursor, 3);
             if (!name.equals(key.get(0))) {
                 throw new InvalidInput(argument, "belongs to another sort order or list; start again without it");
             }
-            Object lastValue;
-            String lastId;
             try {
-                lastValue = type.read(key.get(1));
-                lastId = UUID.fromString(key.get(2)).toString();
+                return new Position(type.read(key.get(1)), UUID.fromString(key.get(2)).toString());
             } catch (IllegalArgumentException e) {
                 throw new InvalidInput(argument, NOT_OURS);
             }
+        }
+
+        /** The filter for the items after {@code position}, to be combined with the list's own. */
+        public Document after(Position position) {
             String beyond = descending ? "$lt" : "$gt";
             return new Document("$or", List.of(
-                    new Document(field, new Document(beyond, lastValue)),
-                    new Document(field, lastValue).append("_id", new Document(beyond, lastId))));
+                    new Document(field, new Document(beyond, position.lastValue())),
+                    new Document(field, position.lastValue()).append("_id", new Document(beyond, position.lastId()))));
+        }
+
+        /** The filter for one page: the list's own, and after {@code position} unless it is the first page. */
+        public Document page(Document criteria, Position position) {
+            return position == null ? criteria : new Document("$and", List.of(criteria, after(position)));
         }
     }
+
+    /** The sort value and id of the last item a client saw, read back from its cursor. */
+    public record Position(Object lastValue, String lastId) {}
 }
