@@ -5,4 +5,6 @@
 set -euo pipefail
 export SUPERGRAPH=${SUPERGRAPH:-supergraph.graphql}
 source "$(dirname "$0")/setup.sh" "$SUPERGRAPH"
-exec node_modules/.bin/hive-gateway supergraph "$SUPERGRAPH"
+# GATEWAY_NODE_FLAGS passes flags to node that NODE_OPTIONS refuses, such as bench/profile.sh's --cpu-prof.
+# shellcheck disable=SC2086
+exec node ${GATEWAY_NODE_FLAGS:-} node_modules/.bin/hive-gateway supergraph "$SUPERGRAPH"
