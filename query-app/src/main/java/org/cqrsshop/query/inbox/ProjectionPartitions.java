@@ -135,20 +135,21 @@ public class ProjectionPartitions {
 
     /**
      * The fair share is the partitions divided by the replicas, rounded up; the replicas are
-     * counted as the most subscribers any partition has.
+     * counted as the most subscribers any partition has. One channel serves the round's questions;
+     * a question about a queue that is gone closes it, and the round waits for the next.
      */
     private void rebalance() {
         Connection current = connection;
         if (stopping || current == null || !current.isOpen()) {
             return;
         }
-        try {
+        try (Channel inspecting = PartitionTopology.openChannel(current)) {
             int replicas = 1;
             for (String queue : topology.partitionQueues()) {
                 if (consumers.stream().noneMatch(consumer -> consumer.queue().equals(queue))) {
                     subscribe(queue);
                 }
-                replicas = Math.max(replicas, consumerCount(current, queue));
+                replicas = Math.max(replicas, inspecting.queueDeclarePassive(queue).getConsumerCount());
             }
             int share = (topology.partitions() + replicas - 1) / replicas;
             List<PartitionConsumer> holding = consumers.stream()
@@ -163,31 +164,23 @@ public class ProjectionPartitions {
                     subscribe(excess.queue());
                 });
             }
-            deleteDrainedRetiredQueues(current);
+            deleteDrainedRetiredQueues(inspecting);
         } catch (IOException | TimeoutException | RuntimeException failed) {
             LOG.debugf("Rebalancing waits for the next round: %s", describe(failed));
         }
     }
 
-    private void deleteDrainedRetiredQueues(Connection current) throws IOException, TimeoutException {
+    private void deleteDrainedRetiredQueues(Channel inspecting) throws IOException {
         for (PartitionConsumer consumer : consumers) {
             if (topology.partitionQueues().contains(consumer.queue()) || !consumer.idle()) {
                 continue;
             }
-            try (Channel channel = PartitionTopology.openChannel(current)) {
-                if (channel.queueDeclarePassive(consumer.queue()).getMessageCount() == 0) {
-                    consumer.close();
-                    consumers.remove(consumer);
-                    channel.queueDelete(consumer.queue(), false, true);
-                    LOG.infof("Deleted %s, drained", consumer.queue());
-                }
+            if (inspecting.queueDeclarePassive(consumer.queue()).getMessageCount() == 0) {
+                consumer.close();
+                consumers.remove(consumer);
+                inspecting.queueDelete(consumer.queue(), false, true);
+                LOG.infof("Deleted %s, drained", consumer.queue());
             }
-        }
-    }
-
-    private static int consumerCount(Connection current, String queue) throws IOException, TimeoutException {
-        try (Channel channel = PartitionTopology.openChannel(current)) {
-            return channel.queueDeclarePassive(queue).getConsumerCount();
         }
     }
 
