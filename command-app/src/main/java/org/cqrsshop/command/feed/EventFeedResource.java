@@ -10,11 +10,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.cqrsshop.command.feed.FeedResponses.CommittedEvents;
-import org.cqrsshop.command.feed.FeedResponses.Failure;
-import org.cqrsshop.command.feed.FeedResponses.Head;
-import org.cqrsshop.command.feed.FeedResponses.StreamEvents;
 import org.cqrsshop.common.error.ErrorCode;
+import org.cqrsshop.common.feed.CommittedEvents;
+import org.cqrsshop.common.feed.StoreHead;
+import org.cqrsshop.common.feed.StreamEvents;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -42,21 +41,19 @@ public class EventFeedResource {
             @QueryParam("limit") String limit) {
         UUID stream = FeedParameters.streamId(streamId);
         long after = FeedParameters.nonNegative("afterVersion", afterVersion);
-        return feed.streamEvents(stream, after, FeedParameters.limit(limit))
-                .map(page -> StreamEvents.of(stream, page));
+        return feed.streamEvents(stream, after, FeedParameters.limit(limit));
     }
 
     @GET
     @Path("/events")
     public Uni<CommittedEvents> events(@QueryParam("after") String after, @QueryParam("limit") String limit) {
-        return feed.committedAfter(FeedCursor.decode(after), FeedParameters.limit(limit))
-                .map(CommittedEvents::of);
+        return feed.committedAfter(FeedCursor.decode(after), FeedParameters.limit(limit));
     }
 
     @GET
     @Path("/head")
-    public Uni<Head> head(@QueryParam("afterPosition") String afterPosition) {
-        return feed.head(FeedParameters.nonNegative("afterPosition", afterPosition)).map(Head::of);
+    public Uni<StoreHead> head(@QueryParam("afterPosition") String afterPosition) {
+        return feed.head(FeedParameters.nonNegative("afterPosition", afterPosition));
     }
 
     // Both mappers are declared here, not globally, so that they answer for the feed only.
@@ -75,6 +72,14 @@ public class EventFeedResource {
         LOG.errorf(failure, "Feed request failed [errorId %s]", errorId);
         return failure(Response.Status.INTERNAL_SERVER_ERROR,
                 new Failure(ErrorCode.INTERNAL, "internal error, errorId " + errorId));
+    }
+
+    /** A refused or failed feed request, with a code from the one documented set. */
+    record Failure(String code, String message) {
+
+        Failure(ErrorCode code, String message) {
+            this(code.name(), message);
+        }
     }
 
     private static Response failure(Response.Status status, Failure body) {

@@ -6,13 +6,15 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cqrsshop.command.eventstore.StoredEventRows;
 import org.cqrsshop.common.event.EventEnvelope;
+import org.cqrsshop.common.feed.CommittedEvents;
+import org.cqrsshop.common.feed.StoreHead;
+import org.cqrsshop.common.feed.StreamEvents;
 
 /**
  * Committed events, read straight from the store for readers that missed some: the read side
@@ -39,25 +41,26 @@ public class StoreFeed {
     }
 
     /** Up to {@code limit} events of one stream after {@code afterVersion}, in version order. */
-    public Uni<StreamPage> streamEvents(UUID streamId, long afterVersion, int limit) {
+    public Uni<StreamEvents> streamEvents(UUID streamId, long afterVersion, int limit) {
         return pool.preparedQuery(STREAM_AFTER_VERSION).execute(Tuple.of(streamId, afterVersion, limit))
                 .map(rows -> {
                     List<EventEnvelope> events = envelopes(rows).events();
-                    return new StreamPage(events, events.size() == limit);
+                    return new StreamEvents(streamId, events, events.size() == limit);
                 });
     }
 
     /**
      * Up to {@code limit} committed events past the cursor, in the order and with the horizon of
-     * the relay, so that a reader never skips a transaction that commits late.
+     * the relay, so that a reader never skips a transaction that commits late. The next cursor is
+     * the one the reader came with when the page is empty.
      */
-    public Uni<CommittedPage> committedAfter(FeedCursor after, int limit) {
+    public Uni<CommittedEvents> committedAfter(FeedCursor after, int limit) {
         return pool.preparedQuery(StoredEventRows.COMMITTED_AFTER)
                 .execute(Tuple.of(after.transactionId(), after.position(), limit))
                 .map(rows -> {
                     Page page = envelopes(rows);
-                    return new CommittedPage(page.events(), page.last() == null ? after : page.last(),
-                            page.events().size() == limit);
+                    FeedCursor next = page.last() == null ? after : page.last();
+                    return new CommittedEvents(page.events(), next.encode(), page.events().size() == limit);
                 });
     }
 
@@ -85,12 +88,4 @@ public class StoreFeed {
     }
 
     private record Page(List<EventEnvelope> events, FeedCursor last) {}
-
-    /** @param hasMore the page is full, so more may follow; the next page may turn out empty */
-    public record StreamPage(List<EventEnvelope> events, boolean hasMore) {}
-
-    /** @param next where the reader stands after this page; the cursor it came with if the page is empty */
-    public record CommittedPage(List<EventEnvelope> events, FeedCursor next, boolean hasMore) {}
-
-    public record StoreHead(long headPosition, long pendingEvents, Instant oldestPendingOccurredAt) {}
 }

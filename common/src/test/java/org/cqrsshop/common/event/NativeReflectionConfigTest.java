@@ -12,16 +12,20 @@ import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.cqrsshop.common.feed.CommittedEvents;
+import org.cqrsshop.common.feed.StoreHead;
+import org.cqrsshop.common.feed.StreamEvents;
 import org.junit.jupiter.api.Test;
 
 /**
  * A native image knows only the classes it was told to reflect on, and Jackson reads and writes
  * every event by reflection. This keeps {@code src-native/native-image/reflect-config.json} in step
- * with the event registry: every event, and every type an event or the envelope is made of, must
+ * with the event registry and the feed: every event, every feed page, and every type they are made of, must
  * be registered with its constructors, methods and fields, and nothing gone may stay listed.
  */
 class NativeReflectionConfigTest {
@@ -80,10 +84,14 @@ class NativeReflectionConfigTest {
         return byName;
     }
 
-    /** The events, the envelope, and what their record components are made of, down to our own leaves. */
+    /**
+     * The events, the envelope, the catch-up feed's pages, and what their record components are
+     * made of, down to our own leaves.
+     */
     static Set<Class<?>> serialisedTypes() {
         Deque<Class<?>> toVisit = new ArrayDeque<>();
         toVisit.add(EventEnvelope.class);
+        toVisit.addAll(List.of(StreamEvents.class, CommittedEvents.class, StoreHead.class));
         EventTypes.all().forEach(type -> toVisit.add(type.javaType()));
         for (Class<? extends DomainEvent> family : EventTypes.FAMILIES) {
             for (Class<?> permitted : family.getPermittedSubclasses()) {

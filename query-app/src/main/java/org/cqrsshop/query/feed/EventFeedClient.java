@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.common.event.json.FeedJson;
+import org.cqrsshop.common.feed.CommittedEvents;
+import org.cqrsshop.common.feed.StoreHead;
+import org.cqrsshop.common.feed.StreamEvents;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -33,10 +35,10 @@ public class EventFeedClient {
     }
 
     private Uni<List<EventEnvelope>> streamEvents(UUID streamId, long afterVersion, List<EventEnvelope> collected) {
-        return call(api.stream(streamId.toString(), afterVersion, PAGE_SIZE)).chain(page -> {
-            List<EventEnvelope> events = envelopes(page);
+        return call(api.stream(streamId.toString(), afterVersion, PAGE_SIZE), StreamEvents.class).chain(page -> {
+            List<EventEnvelope> events = page.events();
             collected.addAll(events);
-            if (!page.path("hasMore").asBoolean() || events.isEmpty()) {
+            if (!page.hasMore() || events.isEmpty()) {
                 return Uni.createFrom().item(collected);
             }
             return streamEvents(streamId, events.get(events.size() - 1).streamVersion(), collected);
@@ -44,27 +46,22 @@ public class EventFeedClient {
     }
 
     /** One page of the global log, in the order transactions committed. */
-    public Uni<FeedPage> page(String after, int limit) {
-        return call(api.events(after, limit))
-                .map(page -> new FeedPage(envelopes(page), page.path("next").asText(null), page.path("hasMore").asBoolean()));
+    public Uni<CommittedEvents> page(String after, int limit) {
+        return call(api.events(after, limit), CommittedEvents.class);
     }
 
     /** How far the store is ahead of {@code appliedPosition}. */
-    public Uni<FeedHead> head(long appliedPosition) {
-        return call(api.head(appliedPosition)).map(head -> new FeedHead(
-                head.path("headPosition").asLong(),
-                head.path("pendingEvents").asLong(),
-                head.hasNonNull("oldestPendingOccurredAt")
-                        ? Instant.parse(head.get("oldestPendingOccurredAt").asText())
-                        : null));
+    public Uni<StoreHead> head(long appliedPosition) {
+        return call(api.head(appliedPosition), StoreHead.class);
     }
 
     /**
      * A 4xx answer means we asked wrongly, which retrying cannot fix; anything else may pass,
-     * including a 200 whose body could not be read.
+     * including a 200 whose body could not be read. The body is decoded here with the feed's own
+     * codec, not by the REST client, so that an unreadable page is such a failure and nothing else.
      */
-    private static Uni<JsonNode> call(Uni<JsonNode> request) {
-        return request.onFailure().transform(failure -> {
+    private static <T> Uni<T> call(Uni<JsonNode> request, Class<T> body) {
+        return request.map(json -> FeedJson.decode(json, body)).onFailure().transform(failure -> {
             if (failure instanceof WebApplicationException refused && isClientError(refused.getResponse().getStatus())) {
                 return new IllegalStateException("the event feed refused the request: " + refused.getMessage(), failure);
             }
@@ -74,13 +71,5 @@ public class EventFeedClient {
 
     private static boolean isClientError(int status) {
         return status >= 400 && status < 500;
-    }
-
-    private static List<EventEnvelope> envelopes(JsonNode page) {
-        List<EventEnvelope> events = new ArrayList<>();
-        for (JsonNode event : page.path("events")) {
-            events.add(EventJson.decodeEnvelope(event));
-        }
-        return events;
     }
 }

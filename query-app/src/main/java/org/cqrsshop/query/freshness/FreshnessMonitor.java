@@ -17,7 +17,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.cqrsshop.query.feed.EventFeedClient;
-import org.cqrsshop.query.feed.FeedHead;
+import org.cqrsshop.common.feed.StoreHead;
 import org.cqrsshop.query.inbox.DeadLetterQueue;
 import org.cqrsshop.query.projection.AppliedEvents;
 import org.cqrsshop.query.projection.ViewCollections;
@@ -33,7 +33,7 @@ public class FreshnessMonitor {
 
     private static final Logger LOG = Logger.getLogger(FreshnessMonitor.class);
     private static final String CHECKPOINT_ID = "applied";
-    private static final FeedHead UNKNOWN_HEAD = new FeedHead(-1, -1, null);
+    private static final StoreHead UNKNOWN_HEAD = new StoreHead(-1, -1, null);
 
     private final AppliedEvents applied;
     private final EventFeedClient feed;

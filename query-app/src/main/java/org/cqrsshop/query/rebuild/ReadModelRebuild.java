@@ -23,7 +23,7 @@ import org.bson.Document;
 import org.cqrsshop.common.event.EventEnvelope;
 import org.cqrsshop.query.cache.ViewCache;
 import org.cqrsshop.query.feed.EventFeedClient;
-import org.cqrsshop.query.feed.FeedPage;
+import org.cqrsshop.common.feed.CommittedEvents;
 import org.cqrsshop.query.projection.ProjectionStep;
 import org.cqrsshop.query.projection.MongoFailures;
 import org.cqrsshop.query.projection.Projections;
@@ -135,11 +135,11 @@ public class ReadModelRebuild {
      * one before has been handled; a page is dropped once handled, so a replay holds one page of
      * events however long the store is.
      */
-    private Multi<FeedPage> pagesFrom(String after) {
+    private Multi<CommittedEvents> pagesFrom(String after) {
         return Multi.createBy().repeating()
                 .uni(() -> new String[] {after},
                         cursor -> feed.page(cursor[0], pageSize).invoke(page -> cursor[0] = page.next()))
-                .whilst(FeedPage::hasMore);
+                .whilst(CommittedEvents::hasMore);
     }
 
     private Uni<Void> applyToShadows(List<EventEnvelope> events) {
@@ -196,7 +196,7 @@ public class ReadModelRebuild {
                 .orElse(Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> recordPage(FeedPage page) {
+    private Uni<Void> recordPage(CommittedEvents page) {
         return record(progress.applied(page.events().size(), lastPosition(page), Instant.now()));
     }
 
@@ -211,7 +211,7 @@ public class ReadModelRebuild {
                 .collect().last().replaceWithVoid();
     }
 
-    private static long lastPosition(FeedPage page) {
+    private static long lastPosition(CommittedEvents page) {
         return page.events().stream().mapToLong(EventEnvelope::globalPosition).max().orElse(0);
     }
 

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.cqrsshop.common.event.EventEnvelope;
-import org.cqrsshop.common.event.json.EventJson;
+import org.cqrsshop.common.event.json.FeedJson;
+import org.cqrsshop.common.feed.CommittedEvents;
+import org.cqrsshop.common.feed.StoreHead;
+import org.cqrsshop.common.feed.StreamEvents;
 
 /**
  * A stand-in for the command-app's catch-up feed, holding the events a test says were committed.
@@ -75,7 +79,7 @@ public final class FakeEventFeed implements AutoCloseable {
                 .filter(event -> event.streamId().equals(streamId) && event.streamVersion() > afterVersion)
                 .sorted((a, b) -> Long.compare(a.streamVersion(), b.streamVersion()))
                 .toList();
-        respond(exchange, "{\"streamId\":\"" + streamId + "\",\"events\":" + json(events) + ",\"hasMore\":false}");
+        respond(exchange, new StreamEvents(streamId, events, false));
     }
 
     /** The cursor is just the index of the next event: the fake commits in the order it was told. */
@@ -91,24 +95,15 @@ public final class FakeEventFeed implements AutoCloseable {
         List<EventEnvelope> all = new ArrayList<>(committed);
         List<EventEnvelope> page = all.subList(Math.min(from, all.size()), Math.min(from + limit, all.size()));
         int next = from + page.size();
-        respond(exchange, "{\"events\":" + json(page) + ",\"next\":\"" + next + "\",\"hasMore\":" + (next < all.size()) + "}");
+        respond(exchange, new CommittedEvents(page, Integer.toString(next), next < all.size()));
     }
 
     private void head(HttpExchange exchange) throws IOException {
         long after = Long.parseLong(query(exchange.getRequestURI()).getOrDefault("afterPosition", "0"));
         List<EventEnvelope> pending = committed.stream().filter(event -> event.globalPosition() > after).toList();
         long head = committed.stream().mapToLong(EventEnvelope::globalPosition).max().orElse(0);
-        String oldest = pending.stream().map(event -> event.occurredAt().toString()).sorted().findFirst()
-                .map(at -> "\"" + at + "\"").orElse("null");
-        respond(exchange, "{\"headPosition\":" + head + ",\"pendingEvents\":" + pending.size()
-                + ",\"oldestPendingOccurredAt\":" + oldest + "}");
-    }
-
-    private static String json(List<EventEnvelope> events) {
-        List<String> encoded = events.stream()
-                .map(event -> new String(EventJson.encodeEnvelope(event), StandardCharsets.UTF_8))
-                .toList();
-        return "[" + String.join(",", encoded) + "]";
+        Instant oldest = pending.stream().map(EventEnvelope::occurredAt).min(Comparator.naturalOrder()).orElse(null);
+        respond(exchange, new StoreHead(head, pending.size(), oldest));
     }
 
     private static Map<String, String> query(URI uri) {
@@ -122,8 +117,8 @@ public final class FakeEventFeed implements AutoCloseable {
         return parameters;
     }
 
-    private static void respond(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    private static void respond(HttpExchange exchange, Object body) throws IOException {
+        byte[] bytes = FeedJson.encode(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
