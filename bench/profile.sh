@@ -36,15 +36,9 @@ if [[ ! -f $profiler ]]; then
   (cd "$work/async-profiler" && unzip -q -o async-profiler-*.jar 'linux-x64/*')
 fi
 
-bench_token
 database=cqrs_shop_bench_profile
-bench_fresh_database "$database"
-trap bench_cleanup EXIT
-bench_start_shop "$database"
-bench_start_app query-app "$query_port" query-app
-bench_await_ready "$query_port" query-app
-bench_start_app command-app "$command_port" command-app
-bench_await_ready "$command_port" command-app
+bench_open_shop "$database"
+bench_start_both
 gateway_port=$(free_port)
 rm -rf "$work/gateway-cpu"
 # The gateway serves nothing but the warm-up's and the gateway scenario's product(id), so its
@@ -72,9 +66,6 @@ done
 
 load() { # scenario url seconds
   node bench/load/scenarios.mjs "$1" --url "$2" --clients 32 --seconds "$3" --fixture "$fixture"
-}
-ticks() { # pid: CPU time so far, in clock ticks
-  awk '{print $14 + $15}' "/proc/$1/stat"
 }
 query_pid=$(pid_on "$query_port")
 profile() { java bench/profiler/Attach.java "$query_pid" "$PWD/$profiler" "$1" >/dev/null; }
@@ -105,9 +96,9 @@ for scenario in "typename direct $query_url" "product direct $query_url" "produc
   label=$name-$via
   log "profiling $label"
   profile "start,event=cpu,interval=1ms"
-  query_before=$(ticks "$query_pid") gateway_before=$(ticks "$gateway_pid")
+  query_before=$(cpu_ticks "$query_pid") gateway_before=$(cpu_ticks "$gateway_pid")
   line=$(load "$name" "$url" "$seconds")
-  query_after=$(ticks "$query_pid") gateway_after=$(ticks "$gateway_pid")
+  query_after=$(cpu_ticks "$query_pid") gateway_after=$(cpu_ticks "$gateway_pid")
   profile "stop,collapsed,file=$PWD/$work/$label.collapsed"
   profile "dump,file=$PWD/$out/$label.html"
   python3 - "$line" "$label" "$((query_after - query_before))" "$((gateway_after - gateway_before))" "$hz" "$via" >>"$summary" <<'PY'

@@ -30,15 +30,9 @@ log() { echo "projection: $*" >&2; }
 source bench/lib/apps.sh
 
 bench_build
-bench_token
 database=cqrs_shop_bench_projection
-bench_fresh_database "$database"
-trap bench_cleanup EXIT
-bench_start_shop "$database"
-bench_start_app query-app "$query_port" query-app
-bench_await_ready "$query_port" query-app
-bench_start_app command-app "$command_port" command-app
-bench_await_ready "$command_port" command-app
+bench_open_shop "$database"
+bench_start_both
 query_pid=$(pid_on "$query_port") mongo_pid=$(pid_on "$mongo_port")
 command_url=http://127.0.0.1:$command_port/graphql
 
@@ -51,28 +45,7 @@ outcome() { # name: that outcome's count so far
   curl -fs -m 10 "http://127.0.0.1:$query_port/q/metrics" | awk -v o="outcome=\"$1\"" \
     '$1 ~ /^cqrs_projection_events_total\{/ && index($1, o) {sum += $2} END {printf "%d\n", sum}'
 }
-# Messages in the run's projection queues: today the one queue, partitioned `<queue>.p0`.. after
-# issue 16; never the dead letters.
-queued() {
-  rabbitmqctl -q list_queues --no-table-headers name messages | awk -v q="$PROJECTION_QUEUE" \
-    'index($1, q) == 1 && $1 !~ /\.dlq$/ {sum += $2} END {printf "%d\n", sum}'
-}
-cpu_ticks() { # pid: utime + stime
-  local stat
-  stat=$(<"/proc/$1/stat")
-  read -r -a fields <<<"${stat##*) }"
-  echo $(( fields[11] + fields[12] ))
-}
 ticks_per_second=$(getconf CLK_TCK)
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-wait_until() { # seconds description command...: until the command succeeds, or exit
-  local deadline=$(( SECONDS + $1 )) what=$2
-  shift 2
-  until "$@"; do
-    (( SECONDS < deadline )) || { log "gave up waiting for $what"; exit 1; }
-    sleep 0.1
-  done
-}
 
 log "creating $products products"
 for i in $(seq "$products"); do
@@ -88,22 +61,7 @@ for round in $(seq "$rounds"); do
     duplicate_before=$(outcome duplicate)
   kill -STOP "$query_pid"
   stopped_ms=$(now_ms)
-  # Versions after each stream's last, the streams taken in turn; one transaction, so the relay,
-  # which reads below the snapshot's xmin, sees all of them or none.
-  bench_psql -d "$database" -v events="$events" -v per=$(( (events + products - 1) / products )) >/dev/null <<'SQL'
-BEGIN;
-INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, payload,
-                    occurred_at, correlation_id, causation_id)
-SELECT p.stream_id, 'product', p.version + g, gen_random_uuid(), 'ProductStockAdjusted', 1,
-       jsonb_build_object('productId', p.stream_id::text, 'delta', 1, 'stockAfter', 10000000 + p.version + g - 1,
-                          'reason', 'bench projection'),
-       now(), gen_random_uuid(), gen_random_uuid()
-FROM (SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_type = 'product' GROUP BY stream_id) p,
-     generate_series(1, :per) g
-ORDER BY g, p.stream_id
-LIMIT :events;
-COMMIT;
-SQL
+  bench_append_backlog "$database" "$products" "$events" "bench projection"
   inserted_ms=$(now_ms)
   all_queued() { (( $(queued) >= events )); }
   wait_until 600 "the relay to queue $events events" all_queued

@@ -40,13 +40,9 @@ if [[ ! -d $BENCH_NODE_MODULES/autocannon ]]; then
     autocannon@8.0.0 graphql-ws@6.4.2 ws@8.18.3 graphql@16.11.0
 fi
 
-bench_token
-
 # --- A shop of the bench's own: its database, exchange, queue and key prefix (bench/lib/apps.sh) ---
 database=cqrs_shop_bench
-bench_fresh_database "$database"
-trap bench_cleanup EXIT
-bench_start_shop "$database"
+bench_open_shop "$database"
 uncached_port=$(free_port)
 bench_start_app query-app "$query_port" query-app
 bench_await_ready "$query_port" query-app

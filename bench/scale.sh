@@ -48,12 +48,10 @@ fi
 checker_classpath=system-tests/target/test-classes:$(<system-tests/target/test.classpath)
 proxy_jar=$(ls test-support/target/test-support-*.jar | head -1)
 
-bench_token
 database=cqrs_shop_bench_scale
-bench_fresh_database "$database"
+bench_open_shop "$database"
 # bench_cleanup first: the apps must be gone before their database can be dropped.
 trap 'bench_cleanup; bench_psql -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null || true' EXIT
-bench_start_shop "$database"
 mongo_pid=$(pid_on "$mongo_port")
 direct_mongo_uri=$MONGODB_URI
 proxy_port=$(free_port)
@@ -81,51 +79,15 @@ outcome() { sum_metric "index(\$1, \"outcome=\\\"$1\\\"\")"; }
 held() { # port: partitions that replica holds
   curl -fs -m 10 "http://127.0.0.1:$1/q/metrics" | awk '$1 ~ /^cqrs_projection_partitions_held/ {printf "%d", $2}'
 }
-queued() {
-  rabbitmqctl -q list_queues --no-table-headers name messages | awk -v q="$PROJECTION_QUEUE" \
-    'index($1, q) == 1 && $1 !~ /\.dlq$/ {sum += $2} END {printf "%d\n", sum}'
-}
 # Partitions of the run whose queue has an active consumer, in the broker's own view.
 partitions_consumed() {
   rabbitmqctl -q list_consumers --no-table-headers queue_name active | awk -v q="$PROJECTION_QUEUE.p" \
     'index($1, q) == 1 && $2 == "true" {seen[$1] = 1} END {printf "%d\n", length(seen)}'
 }
-cpu_ticks() { # pid: utime + stime
-  local stat
-  stat=$(<"/proc/$1/stat")
-  read -r -a fields <<<"${stat##*) }"
-  echo $(( fields[11] + fields[12] ))
-}
 replicas_cpu_ticks() { local pid total=0; for pid in "${replica_pids[@]}"; do total=$(( total + $(cpu_ticks "$pid") )); done; echo "$total"; }
 ticks_per_second=$(getconf CLK_TCK)
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-wait_until() { # seconds description command...: until the command succeeds, or exit
-  local deadline=$(( SECONDS + $1 )) what=$2
-  shift 2
-  until "$@"; do
-    (( SECONDS < deadline )) || { log "gave up waiting for $what"; exit 1; }
-    sleep 0.1
-  done
-}
 all_settled() { (( $(projected) >= $1 )); }
-# The next `count` versions of the 50 streams, taken in turn, in one transaction: the relay, which
-# reads below the snapshot's xmin, sees all of them or none.
-append_backlog() { # count
-  bench_psql -d "$database" -v events="$1" -v per=$(( ($1 + products - 1) / products )) >/dev/null <<'SQL'
-BEGIN;
-INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, payload,
-                    occurred_at, correlation_id, causation_id)
-SELECT p.stream_id, 'product', p.version + g, gen_random_uuid(), 'ProductStockAdjusted', 1,
-       jsonb_build_object('productId', p.stream_id::text, 'delta', 1, 'stockAfter', 10000000 + p.version + g - 1,
-                          'reason', 'bench scale'),
-       now(), gen_random_uuid(), gen_random_uuid()
-FROM (SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_type = 'product' GROUP BY stream_id) p,
-     generate_series(1, :per) g
-ORDER BY g, p.stream_id
-LIMIT :events;
-COMMIT;
-SQL
-}
+append_backlog() { bench_append_backlog "$database" "$products" "$1" "bench scale"; } # count
 # A replica knows it holds a partition from the partition's first delivery, and only then gives
 # up what is beyond its share (ceil(partitions / replicas), every 5 s): so events go through until
 # the replicas hold all partitions between them, none more than its share.

@@ -1,17 +1,18 @@
-# Sourced by bench/run.sh and bench/projection.sh, from the repository's root: a shop of the run's
+# Sourced by the bench/*.sh scenarios, from the repository's root: a shop of the run's
 # own (its database, exchange, queue and Redis key prefix, and a MongoDB stand-in), the apps
 # started against it, and everything stopped and cleaned away at the end.
 #
 # The sourcing script sets `work` (where the apps' logs go) and `run_id` (in every name), then:
 #   bench_build                    services as scripts/services.sh starts them, and the packages
 #                                  (BENCH_SKIP_BUILD=1 reuses those in */target)
-#   bench_token                    the development key for the apps, and BENCH_TOKEN, an admin's token
-#   bench_fresh_database NAME      drops and creates that PostgreSQL database
-#   trap bench_cleanup EXIT
-#   bench_start_shop NAME          the MongoDB stand-in, the shop's names exported, and free ports
+#   bench_open_shop NAME           BENCH_TOKEN (an admin's token) and the development key for the
+#                                  apps; a fresh PostgreSQL database NAME; bench_cleanup on exit;
+#                                  the MongoDB stand-in, the shop's names exported, and free ports
 #                                  for the apps (command_port, query_port)
+#   bench_start_both               a query-app and a command-app on those ports, both ready; or
 #   bench_start_app LOG-NAME PORT APP [VAR=value...]   then bench_await_ready PORT LOG-NAME
-# and may use graphql, json_field, metric and pid_on.
+# and may use graphql, json_field, metric, pid_on, cpu_ticks, now_ms, wait_until, queued and
+# bench_append_backlog.
 
 # --- Build and credentials ---
 bench_build() {
@@ -37,9 +38,50 @@ bench_fresh_database() { # name
   bench_psql -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1" >/dev/null
 }
 
+# Appends the next `count` versions of every product stream, the streams taken in turn, in one
+# transaction: the relay, which reads below the snapshot's xmin, sees all of them or none.
+bench_append_backlog() { # database streams count reason
+  bench_psql -d "$1" -v events="$3" -v per=$(( ($3 + $2 - 1) / $2 )) -v reason="$4" >/dev/null <<'SQL'
+BEGIN;
+INSERT INTO events (stream_id, stream_type, stream_version, event_id, event_type, schema_version, payload,
+                    occurred_at, correlation_id, causation_id)
+SELECT p.stream_id, 'product', p.version + g, gen_random_uuid(), 'ProductStockAdjusted', 1,
+       jsonb_build_object('productId', p.stream_id::text, 'delta', 1, 'stockAfter', 10000000 + p.version + g - 1,
+                          'reason', :'reason'),
+       now(), gen_random_uuid(), gen_random_uuid()
+FROM (SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_type = 'product' GROUP BY stream_id) p,
+     generate_series(1, :per) g
+ORDER BY g, p.stream_id
+LIMIT :events;
+COMMIT;
+SQL
+}
+
 # --- Names of the run's own: every exchange and queue starts with bench_broker_prefix ---
 bench_broker_prefix() { echo "cqrs-shop.bench.$run_id."; }
 bench_redis_prefix() { echo "cqrs-shop-bench-$run_id:"; }
+
+# --- Measuring ---
+cpu_ticks() { # pid: utime + stime so far, in clock ticks (getconf CLK_TCK a second)
+  local stat
+  stat=$(<"/proc/$1/stat")
+  read -r -a fields <<<"${stat##*) }"
+  echo $(( fields[11] + fields[12] ))
+}
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+wait_until() { # seconds description command...: until the command succeeds, or exit
+  local deadline=$(( SECONDS + $1 )) what=$2
+  shift 2
+  until "$@"; do
+    (( SECONDS < deadline )) || { log "gave up waiting for $what"; exit 1; }
+    sleep 0.1
+  done
+}
+# Messages in the run's projection queues (`<queue>.p0`, ..), never the dead letters.
+queued() {
+  rabbitmqctl -q list_queues --no-table-headers name messages | awk -v q="$PROJECTION_QUEUE" \
+    'index($1, q) == 1 && $1 !~ /\.dlq$/ {sum += $2} END {printf "%d\n", sum}'
+}
 
 # --- Processes ---
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -69,6 +111,20 @@ bench_start_shop() { # database
     MONGODB_URI=mongodb://127.0.0.1:$mongo_port MONGODB_DATABASE=$database \
     COMMAND_APP_URL=http://127.0.0.1:$command_port
   for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$mongo_port") 2>/dev/null && break; sleep 0.1; done
+}
+
+bench_open_shop() { # database
+  bench_token
+  bench_fresh_database "$1"
+  trap bench_cleanup EXIT
+  bench_start_shop "$1"
+}
+
+bench_start_both() {
+  bench_start_app query-app "$query_port" query-app
+  bench_await_ready "$query_port" query-app
+  bench_start_app command-app "$command_port" command-app
+  bench_await_ready "$command_port" command-app
 }
 
 # Sized as in the Helm chart's 768 MiB container limit: the JVM takes its usual share of it for heap.
