@@ -65,7 +65,16 @@ for (const app of ["command-app", "query-app"]) {
   limitTarget(`JVM + AOT cache startup, ${app}`, find(`startup.jvm25-aot.${app}`)?.median, 1000, "ms", true);
   limitTarget(`RSS under load, ${app}`, find(`rss.${app}`)?.median, 300, "MiB", true);
 }
-limitTarget("Rebuild", find("rebuild.events")?.median, 20000, "events/s", false);
+limitTarget("Rebuild", find("rebuild.events")?.median, 50000, "events/s", false);
+// The one endpoint users are told to use: what it keeps of each query's direct rate, and adds to its p50.
+for (const name of ["product", "productsPage", "orderHistory", "addToCart"]) {
+  ratioTarget(`gateway.${name}.gateway.c16`, `gateway.${name}.direct.c16`, 0.5, `${name} through the gateway, 16 clients (req/s)`);
+  const direct = find(`gateway.${name}.direct.c16`)?.latency?.p50?.median;
+  const through = find(`gateway.${name}.gateway.c16`)?.latency?.p50?.median;
+  if (direct !== undefined && through !== undefined) {
+    limitTarget(`${name}: p50 the gateway adds, 16 clients`, through - direct, 5, "ms", true);
+  }
+}
 // bench/projection.sh: a backlog worked off by one query-app, and what each event costs it.
 limitTarget("Projection drain of a backlog, one query-app", find("projection.drain")?.median, 3000, "events/s", false);
 limitTarget("Projection CPU per event, query-app", find("projection.cpuPerEvent")?.median, 0.25, "ms/event", true);
