@@ -70,6 +70,10 @@ class PartitionsIT {
     void two_replicas_share_the_partitions_and_every_stream_stays_in_order() throws Exception {
         try (Traffic traffic = Traffic.start()) {
             awaitBothHoldPartitions();
+            // A replica may take its partitions over just before the traffic ends: keep it going
+            // until each has applied events, so that both shares are exercised.
+            ReadSide.awaitUntil(Instant.now().plus(SETTLES_WITHIN), "both replicas to apply events",
+                    () -> projected(first) > 0 && projected(second) > 0);
         }
 
         assertThat(projected(first)).as("events %s applied", first.name()).isPositive();
